@@ -1,0 +1,140 @@
+/**
+ * `emu start`: configuration → emulator → listeners → ready line, then serve until a signal.
+ */
+import { readFile } from "node:fs/promises";
+import type { RequestListener } from "node:http";
+import { resolveConfig, type EmulatorConfig, type StartFlags } from "../config/config.js";
+import type { SigningKey } from "../core/security/tokens.js";
+import { StoreError } from "../core/store/store.js";
+import { createEmulator, type Emulator } from "../emulator.js";
+import { FixtureError, readFixture, type Fixture } from "../fixtures/fixtures.js";
+import { SERVICE_NAMES } from "../services/registry.js";
+import { Listeners, ListenError } from "./listeners.js";
+import { summaryPrinter } from "./summary.js";
+
+export interface Output {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** A failure that ends `emu` with one line and an exit code. */
+export class ExitError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+async function readConfigFile(path: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new ExitError(
+      `emu: cannot read config file ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      2,
+    );
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new ExitError(`emu: config file ${path} is not valid JSON (${(error as Error).message})`, 2);
+  }
+  throw new ExitError(`emu: config file ${path} must hold a JSON object`, 2);
+}
+
+async function signingKey(config: EmulatorConfig): Promise<SigningKey> {
+  if (config.tokenSecret) return { kind: "secret", secret: config.tokenSecret };
+  if (!config.tokenKeyFile) return { kind: "generated" };
+  try {
+    return { kind: "rsa-pem", pem: await readFile(config.tokenKeyFile, "utf8") };
+  } catch (error) {
+    throw new ExitError(
+      `emu: cannot read --token-key ${config.tokenKeyFile} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      2,
+    );
+  }
+}
+
+async function fixturesOf(config: EmulatorConfig): Promise<Fixture | "none"> {
+  if (config.fixtures === "none") return "none";
+  try {
+    return await readFixture(config.fixtures);
+  } catch (error) {
+    if (error instanceof FixtureError) throw new ExitError(`emu: ${error.message}`, 2);
+    throw error;
+  }
+}
+
+export async function resolveStartConfig(flags: StartFlags & { config?: string }): Promise<EmulatorConfig> {
+  const file = flags.config ? await readConfigFile(flags.config) : {};
+  const result = resolveConfig(file, flags);
+  if (!result.ok) throw new ExitError(`emu: bad configuration: ${result.problems.join("; ")}`, 2);
+  return result.config;
+}
+
+export interface Running {
+  emulator: Emulator;
+  listeners: Listeners;
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(config: EmulatorConfig, output: Output): Promise<Running> {
+  const log = config.quiet ? () => {} : output.err;
+  let emulator: Emulator;
+  try {
+    emulator = await createEmulator({
+      auth: {
+        enabled: config.auth,
+        issuer: config.tokenIssuer,
+        signing: await signingKey(config),
+        ttlSeconds: config.tokenTtlSeconds,
+      },
+      dataFile: config.data,
+      fixtures: await fixturesOf(config),
+      maxBodyBytes: config.maxBodyBytes,
+      saga: { delayMs: config.sagaDelayMs },
+      log,
+    });
+  } catch (error) {
+    if (error instanceof StoreError) throw new ExitError(`emu: ${error.message}`, 1);
+    if (error instanceof FixtureError) throw new ExitError(`emu: ${error.message}`, 2);
+    if ((error as NodeJS.ErrnoException).code)
+      throw new ExitError(`emu: cannot open data file ${config.data}: ${(error as Error).message}`, 1);
+    throw error;
+  }
+  const listeners = new Listeners(config.host);
+  for (const name of SERVICE_NAMES)
+    listeners.add(name, emulator.apps[name] as unknown as RequestListener, config.ports[name]);
+  try {
+    await listeners.startAll();
+  } catch (error) {
+    emulator.close();
+    if (error instanceof ListenError) throw new ExitError(`emu: ${error.message}`, 1);
+    throw error;
+  }
+  if (!config.tokenIssuer) emulator.tokens.setIssuer(listeners.url("auth"));
+  const stopSummary = config.quiet
+    ? () => {}
+    : summaryPrinter(emulator.telemetry, config.summaryIntervalMs, output.err);
+  return {
+    emulator,
+    listeners,
+    async stop() {
+      stopSummary();
+      await listeners.stopAll(1500);
+      emulator.close();
+    },
+  };
+}
+
+export function readyLine(config: EmulatorConfig, urls: Record<string, string>): string {
+  if (config.json) return JSON.stringify({ event: "ready", pid: process.pid, urls });
+  return `emu ready: ${Object.entries(urls)
+    .map(([name, url]) => `${name} ${url}`)
+    .join("  ")}`;
+}

@@ -1,0 +1,202 @@
+/**
+ * Binding a parsed JSON body onto a DTO with Jackson 2.18's default coercions (contract §1.2):
+ * unknown properties ignored, scalars coerced to String, "5" and 5.7 accepted for integers,
+ * "" as null, and Jackson's own messages when a value cannot be bound.
+ */
+import { JsonNumber, type JsonObject, type JsonValue } from "../json/jackson-parser.js";
+import { parseJavaDate, parseLocalDateTime } from "./dates.js";
+import type { Bound, Dto, FieldMap, FieldSpec, FieldType } from "./schema.js";
+
+/** Jackson could not bind the body: Spring reports `JSON parse error: <message>`. */
+export class BindError extends Error {}
+
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+const INT_MIN = -(2n ** 31n);
+const INT_MAX = 2n ** 31n - 1n;
+
+function tokenOf(value: JsonValue): string {
+  if (value === null) return "VALUE_NULL";
+  if (value === true) return "VALUE_TRUE";
+  if (value === false) return "VALUE_FALSE";
+  if (typeof value === "string") return "VALUE_STRING";
+  if (value instanceof JsonNumber) return value.isInteger ? "VALUE_NUMBER_INT" : "VALUE_NUMBER_FLOAT";
+  return Array.isArray(value) ? "START_ARRAY" : "START_OBJECT";
+}
+
+function shapeOf(value: JsonValue): string {
+  if (typeof value === "boolean") return "Boolean value";
+  if (typeof value === "string") return "String value";
+  if (value instanceof JsonNumber) return value.isInteger ? "Integer value" : "Floating-point value";
+  return Array.isArray(value) ? "Array value" : "Object value";
+}
+
+function mismatch(javaType: string, value: JsonValue): BindError {
+  return new BindError(
+    `Cannot deserialize value of type \`${javaType}\` from ${shapeOf(value)} (token \`JsonToken.${tokenOf(value)}\`)`,
+  );
+}
+
+export function isJsonObject(value: JsonValue): value is JsonObject {
+  return (
+    typeof value === "object" && value !== null && !(value instanceof JsonNumber) && !Array.isArray(value)
+  );
+}
+
+/** Bind `root` onto `schema`; the caller has already turned a `null` root into "body missing". */
+export function bindDto<F extends FieldMap>(schema: Dto<F>, root: JsonValue): Bound<F> {
+  if (!isJsonObject(root)) throw rootMismatch(schema.javaType, root);
+  const result: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(schema.fields)) {
+    const present = Object.hasOwn(root, name);
+    if (!present) {
+      result[name] = spec.absent !== undefined ? structuredClone(spec.absent) : absentValue(spec.type);
+      continue;
+    }
+    const value = bindValue(spec.type, root[name] as JsonValue);
+    const refused = spec.setter?.(value);
+    if (refused) throw new BindError(refused);
+    result[name] = value;
+  }
+  return result as Bound<F>;
+}
+
+function rootMismatch(javaType: string, value: JsonValue): BindError {
+  if (Array.isArray(value)) return mismatch(javaType, value);
+  const kind =
+    typeof value === "string"
+      ? `String-argument constructor/factory method to deserialize from String value ('${value}')`
+      : typeof value === "boolean"
+        ? `boolean/Boolean-argument constructor/factory method to deserialize from boolean value (${value})`
+        : `int/Int-argument constructor/factory method to deserialize from Number value (${(value as JsonNumber).text})`;
+  return new BindError(
+    `Cannot construct instance of \`${javaType}\` (although at least one Creator exists): no ${kind}`,
+  );
+}
+
+function absentValue(type: FieldType): unknown {
+  return type.kind === "int" ? 0 : null;
+}
+
+function bindValue(type: FieldType, value: JsonValue): unknown {
+  switch (type.kind) {
+    case "string":
+      if (value === null) return null;
+      if (typeof value === "string") return value;
+      if (typeof value === "boolean") return String(value);
+      if (value instanceof JsonNumber) return value.text;
+      throw mismatch("java.lang.String", value);
+    case "long":
+      return value === null ? null : bindInteger(value, "java.lang.Long", "long", LONG_MIN, LONG_MAX);
+    case "int":
+      return value === null ? 0 : (bindInteger(value, "int", "int", INT_MIN, INT_MAX) ?? 0);
+    case "enum":
+      return bindEnum(type.values, type.javaType, value);
+    case "localDateTime":
+      return bindLocalDateTime(value);
+    case "date":
+      return bindDate(value);
+    case "longs":
+      if (value === null) return null;
+      if (!Array.isArray(value)) throw mismatch(type.javaType, value);
+      return value.map((item) =>
+        item === null ? null : bindInteger(item, "java.lang.Long", "long", LONG_MIN, LONG_MAX),
+      );
+    case "objects":
+      if (value === null) return null;
+      if (!Array.isArray(value)) throw mismatch(`java.util.List<${type.dto.javaType}>`, value);
+      return value.map((item) => (item === null ? null : bindDto(type.dto, item)));
+  }
+}
+
+function bindInteger(
+  value: JsonValue,
+  javaType: string,
+  primitive: string,
+  lo: bigint,
+  hi: bigint,
+): number | null {
+  let text: string;
+  if (value instanceof JsonNumber) {
+    text = value.text;
+  } else if (typeof value === "string") {
+    text = value.trim();
+    if (text === "") return null;
+    if (!/^[+-]?\d+$/.test(text)) {
+      throw new BindError(
+        `Cannot deserialize value of type \`${javaType}\` from String "${value}": not a valid \`${javaType}\` value`,
+      );
+    }
+  } else {
+    throw mismatch(javaType, value);
+  }
+  const integral = /[.eE]/.test(text) ? truncate(text) : BigInt(text.replace(/^\+/, ""));
+  if (integral === undefined || integral < lo || integral > hi) {
+    throw new BindError(`Numeric value (${text}) out of range of ${primitive} (${lo} - ${hi})`);
+  }
+  return Number(integral);
+}
+
+function truncate(text: string): bigint | undefined {
+  const number = Number(text);
+  if (!Number.isFinite(number)) return undefined;
+  return BigInt(Math.trunc(number));
+}
+
+function bindEnum(values: readonly string[], javaType: string, value: JsonValue): string | null {
+  if (value === null) return null;
+  if (typeof value === "string") {
+    if (value === "") return null;
+    if (values.includes(value)) return value;
+    throw new BindError(
+      `Cannot deserialize value of type \`${javaType}\` from String "${value}": not one of the values accepted for Enum class: [${values.join(", ")}]`,
+    );
+  }
+  if (value instanceof JsonNumber && value.isInteger) {
+    const index = Number(value.text);
+    const name = values[index];
+    if (name !== undefined) return name;
+    throw new BindError(
+      `Cannot deserialize value of type \`${javaType}\` from number ${value.text}: index value outside legal index range [0..${values.length - 1}]`,
+    );
+  }
+  throw mismatch(javaType, value);
+}
+
+function bindLocalDateTime(value: JsonValue): unknown {
+  if (value === null) return null;
+  if (typeof value !== "string") throw mismatch("java.time.LocalDateTime", value);
+  if (value.trim() === "") return null;
+  const parsed = parseLocalDateTime(value.trim());
+  if (!parsed) {
+    throw new BindError(
+      `Cannot deserialize value of type \`java.time.LocalDateTime\` from String "${value}": Failed to deserialize java.time.LocalDateTime: (java.time.format.DateTimeParseException) Text '${value}' could not be parsed at index 0`,
+    );
+  }
+  return parsed;
+}
+
+function bindDate(value: JsonValue): Date | null {
+  if (value === null) return null;
+  if (value instanceof JsonNumber) {
+    const ms = Number(value.text);
+    if (Number.isFinite(ms)) return new Date(Math.trunc(ms));
+  }
+  if (typeof value !== "string") throw mismatch("java.util.Date", value);
+  if (value.trim() === "") return null;
+  const parsed = parseJavaDate(value.trim());
+  if (!parsed) {
+    throw new BindError(
+      `Cannot deserialize value of type \`java.util.Date\` from String "${value}": not a valid representation (error: Failed to parse Date value '${value}': Cannot parse date "${value}": not compatible with any of standard forms ("yyyy-MM-dd'T'HH:mm:ss.SSSX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd"))`,
+    );
+  }
+  return parsed;
+}
+
+/** A bare JSON array of Longs as a body (`PATCH /api/artists/bands/{id}`). */
+export function bindLongList(root: JsonValue, javaType: string): number[] {
+  const bound = bindValue({ kind: "longs", javaType }, root);
+  return (bound as (number | null)[]).filter((item): item is number => item !== null);
+}
+
+export type { FieldSpec };

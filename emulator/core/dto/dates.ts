@@ -1,0 +1,89 @@
+/**
+ * The two date types of the real services and how Jackson reads and writes them (contract §1.2).
+ */
+import type { LocalDateTimeValue } from "./schema.js";
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?Z?$/;
+
+/** `java.time.LocalDateTime` as Jackson reads it; `undefined` when Jackson would refuse it. */
+export function parseLocalDateTime(text: string): LocalDateTimeValue | undefined {
+  const match = LOCAL_DATE_TIME.exec(text);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s = "00", fraction = ""] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const trimmed = fraction.replace(/0+$/, "");
+  const millis = Number((fraction + "000").slice(0, 3));
+  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const base = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+  return { text: trimmed ? `${base}.${trimmed}` : base, epochMs };
+}
+
+/** A LocalDateTime value for an instant, as the service would hold `LocalDateTime.now()` in UTC. */
+export function localDateTimeOf(epochMs: number): LocalDateTimeValue {
+  const iso = new Date(epochMs).toISOString().slice(0, 23);
+  const text = iso.endsWith(".000") ? iso.slice(0, 19) : iso.replace(/0+$/, "");
+  return { text, epochMs };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const ISO_DATE = /^([+-]?\d{4,})-(\d{1,2})-(\d{1,2})$/;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.(\d+))?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const RFC_1123 = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (GMT|UTC|[+-]\d{4})$/;
+
+/** `java.util.Date` through Jackson's StdDateFormat (UTC when no zone is given). */
+export function parseJavaDate(text: string): Date | undefined {
+  if (/^-?\d+$/.test(text)) return validDate(Number(text));
+  const dateOnly = ISO_DATE.exec(text);
+  if (dateOnly) {
+    const [, y, m, d] = dateOnly;
+    return validDate(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  }
+  const full = ISO_DATE_TIME.exec(text);
+  if (full) {
+    const [, y, mo, d, h, mi, s = "00", fraction = "0", zone = "Z"] = full;
+    const millis = Number((fraction + "000").slice(0, 3));
+    const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), millis);
+    return validDate(utc - zoneOffsetMs(zone));
+  }
+  if (RFC_1123.test(text)) return validDate(Date.parse(text));
+  return undefined;
+}
+
+function zoneOffsetMs(zone: string): number {
+  if (zone === "Z") return 0;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || "0");
+  return sign * (hours * 60 + minutes) * 60_000;
+}
+
+function validDate(ms: number): Date | undefined {
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+}
+
+/** The UTC calendar date of an instant, as the tour service stores it (`LocalDate`). */
+export function utcDateOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A stored `LocalDate` written back through `java.util.Date`: midnight UTC with millis. */
+export function formatStoredDate(isoDate: string): string {
+  return `${isoDate}T00:00:00.000+00:00`;
+}
+
+/** `java.util.Date` as Boot writes it in error bodies: `2025-05-21T10:15:30.123+00:00`. */
+export function formatBootTimestamp(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace("Z", "+00:00");
+}

@@ -1,0 +1,133 @@
+/**
+ * Content types and Accept headers as Spring's MimeTypeUtils reads them.
+ */
+export interface MediaType {
+  type: string;
+  subtype: string;
+  charset: string | undefined;
+  /** Spring's `toString()`: `text/plain;charset=UTF-8`, parameters without spaces. */
+  text: string;
+}
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** undefined when Spring would throw InvalidMediaTypeException (then 415). */
+export function parseMediaType(header: string): MediaType | undefined {
+  const [essence = "", ...rawParams] = header.split(";");
+  const [type = "", subtype = "", extra] = essence.trim().split("/");
+  if (extra !== undefined || !TOKEN.test(type) || !TOKEN.test(subtype)) return undefined;
+  if (type === "*" && subtype !== "*") return undefined;
+  const params: string[] = [];
+  let charset: string | undefined;
+  for (const raw of rawParams) {
+    const param = raw.trim();
+    const eq = param.indexOf("=");
+    if (param.length === 0 || eq < 0) continue;
+    const name = param.slice(0, eq).trim();
+    let value = param.slice(eq + 1).trim();
+    if (!TOKEN.test(name)) return undefined;
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    if (name.toLowerCase() === "charset") {
+      if (!decoderFor(value)) return undefined;
+      charset = value;
+    }
+    params.push(`${name}=${value}`);
+  }
+  const text = [`${type}/${subtype}`, ...params].join(";");
+  return { type: type.toLowerCase(), subtype: subtype.toLowerCase(), charset, text };
+}
+
+export function isJson(media: MediaType): boolean {
+  return media.type === "application" && (media.subtype === "json" || media.subtype.endsWith("+json"));
+}
+
+export function isForm(media: MediaType): boolean {
+  return media.type === "application" && media.subtype === "x-www-form-urlencoded";
+}
+
+const LATIN1 = new Set([
+  "iso-8859-1",
+  "latin1",
+  "l1",
+  "iso8859_1",
+  "iso_8859_1",
+  "8859_1",
+  "cp819",
+  "ibm819",
+]);
+
+/** A decoder for a charset Java knows, or undefined (Java would throw UnsupportedCharsetException). */
+export function decoderFor(charset: string): ((bytes: Buffer) => string) | undefined {
+  const label = charset.toLowerCase();
+  if (label === "utf-8" || label === "utf8") return decodeUtf8;
+  if (LATIN1.has(label)) return (bytes) => bytes.toString("latin1");
+  if (label === "us-ascii" || label === "ascii")
+    return (bytes) => bytes.toString("latin1").replace(/[\x80-\xff]/g, "\ufffd");
+  try {
+    const decoder = new TextDecoder(label, { fatal: false });
+    return (bytes) => decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Jackson refuses malformed UTF-8 instead of replacing it. */
+export function decodeUtf8(bytes: Buffer): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const bad = findInvalidUtf8(bytes);
+    throw new InvalidEncodingError(`Invalid UTF-8 start byte 0x${bad.toString(16).padStart(2, "0")}`);
+  }
+}
+
+export class InvalidEncodingError extends Error {}
+
+function findInvalidUtf8(bytes: Buffer): number {
+  for (const byte of bytes) if (byte >= 0x80) return byte;
+  return 0;
+}
+
+export interface AcceptRange {
+  type: string;
+  subtype: string;
+  q: number;
+}
+
+export function parseAccept(header: string | undefined): AcceptRange[] {
+  if (!header) return [{ type: "*", subtype: "*", q: 1 }];
+  const ranges: AcceptRange[] = [];
+  for (const part of header.split(",")) {
+    const [essence = "", ...params] = part.split(";");
+    const [type = "", subtype = ""] = essence.trim().toLowerCase().split("/");
+    if (!type || !subtype) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    ranges.push({ type, subtype, q: Number.isFinite(q) ? q : 1 });
+  }
+  return ranges.length > 0 ? ranges : [{ type: "*", subtype: "*", q: 1 }];
+}
+
+function covers(range: AcceptRange, type: string, subtype: string): boolean {
+  if (range.q <= 0) return false;
+  if (range.type === "*") return true;
+  if (range.type !== type) return false;
+  if (range.subtype === "*" || range.subtype === subtype) return true;
+  // application/*+json covers application/json and application/problem+json
+  return (
+    range.subtype.startsWith("*+") &&
+    (subtype === range.subtype.slice(2) || subtype.endsWith(range.subtype.slice(1)))
+  );
+}
+
+/** Can a client with this Accept take JSON (application/json or a +json type)? */
+export function acceptsJson(ranges: readonly AcceptRange[]): boolean {
+  return ranges.some((r) => covers(r, "application", "json") || covers(r, "application", "problem+json"));
+}
+
+/** Boot's error controller serves HTML when the client names text/html explicitly. */
+export function prefersHtml(ranges: readonly AcceptRange[]): boolean {
+  return ranges.some((r) => r.type === "text" && r.subtype === "html" && r.q > 0);
+}

@@ -1,0 +1,179 @@
+/**
+ * One resource service as an express app that never listens: firewall → security → routing →
+ * argument binding → handler → error mapping → delivery with latency and faults → telemetry.
+ * Every service (user, band, music-catalog, tour) is this pipeline plus its own definition.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import express from "express";
+import { actuatorRoutes, type HealthComponent } from "./actuator.js";
+import type { Clock } from "./clock.js";
+import { docsRoutes } from "./docs-routes.js";
+import type { DocsInfo } from "./openapi.js";
+import { bootReply, type ErrorContext, type ErrorStyle } from "./http/error-styles.js";
+import { FrameworkError } from "./http/errors.js";
+import { deliver } from "./http/deliver.js";
+import { acceptsJson, parseAccept, prefersHtml } from "./http/media-type.js";
+import { empty, JSON_TYPE, PROBLEM_TYPE, type Reply } from "./http/reply.js";
+import { bindArguments } from "./routing/bind-request.js";
+import { parseParameters } from "./routing/query.js";
+import type { Principal, Route } from "./routing/route.js";
+import { Router } from "./routing/router.js";
+import { checkSecurity } from "./security/check.js";
+import { decodeSegments, refuse } from "./security/firewall.js";
+import { compileRules, type SecurityRule } from "./security/rules.js";
+import type { TokenAuthority } from "./security/tokens.js";
+import type { Strain, StrainPlan } from "./strain.js";
+import type { Telemetry } from "./telemetry.js";
+
+export interface ServiceContext {
+  clock: Clock;
+  tokens: TokenAuthority;
+  /** `--auth off`: no CSRF, no tokens, no scopes. */
+  enforceAuth: boolean;
+  telemetry: Telemetry;
+  strain: Strain;
+  maxBodyBytes: number;
+}
+
+export interface ResourceServiceDefinition {
+  /** Short name used on the command line and in metrics: `users`, `bands`, `catalog`, `tours`. */
+  name: string;
+  /** The Spring application name: `user-service`, … */
+  springName: string;
+  style: ErrorStyle;
+  rules: readonly SecurityRule[];
+  routes: readonly Route[];
+  docs: DocsInfo;
+  /** Health components beyond the common ones (the JMS broker of user- and band-service). */
+  extraHealth?: () => Record<string, HealthComponent>;
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function createResourceApp(
+  definition: ResourceServiceDefinition,
+  context: ServiceContext,
+): express.Express {
+  const { clock, strain, telemetry } = context;
+  const startedAtMs = clock.now();
+  const router = new Router([
+    ...definition.routes,
+    ...actuatorRoutes({
+      service: definition.name,
+      telemetry: context.telemetry,
+      extraHealth: definition.extraHealth,
+      startedAtMs,
+      now: () => context.clock.now(),
+    }),
+    ...docsRoutes(definition.docs, definition.routes),
+  ]);
+  const rules = compileRules(definition.rules);
+  const { style, name: service } = definition;
+
+  async function answer(
+    req: IncomingMessage,
+    method: string,
+    rawPath: string,
+    rawQuery: string,
+    segments: string[] | undefined,
+    errorContext: ErrorContext,
+  ): Promise<Reply> {
+    const refusal = refuse(method, rawPath);
+    if (refusal)
+      return bootReply(refusal.status, errorContext, refusal.allow ? [["Allow", refusal.allow]] : undefined);
+    if (!segments) return bootReply(400, errorContext);
+    let principal: Principal | undefined;
+    if (context.enforceAuth) {
+      const outcome = checkSecurity(method, segments, req.headers, rules, context.tokens, errorContext);
+      if ("reply" in outcome) return outcome.reply;
+      principal = outcome.principal;
+    }
+    if (method === "OPTIONS") {
+      const preflight =
+        req.headers.origin !== undefined && req.headers["access-control-request-method"] !== undefined;
+      return preflight ? empty(200) : empty(200, [["Allow", router.allowFor(segments).join(",")]]);
+    }
+    const { route, variables } = router.resolve(method, segments);
+    const args = await bindArguments(route, {
+      req,
+      method,
+      variables,
+      query: parseParameters(rawQuery),
+      maxBodyBytes: context.maxBodyBytes,
+      nowMs: errorContext.nowMs,
+    });
+    return route.handle({
+      ...args,
+      principal,
+      nowMs: errorContext.nowMs,
+      rawPath,
+      host: req.headers.host ?? "localhost",
+    } as Parameters<Route["handle"]>[0]);
+  }
+
+  /** Content negotiation after the handler ran, as Spring does it (the effects stay). */
+  function negotiate(
+    reply: Reply,
+    accept: ReturnType<typeof parseAccept>,
+    errorContext: ErrorContext,
+  ): Reply {
+    const isJsonBody = reply.contentType === JSON_TYPE || reply.contentType === PROBLEM_TYPE;
+    if (!isJsonBody || acceptsJson(accept)) return reply;
+    if (reply.status < 400) return style.toReply(new FrameworkError({ kind: "notAcceptable" }), errorContext);
+    return errorContext.wantsHtml && reply.contentType === JSON_TYPE
+      ? bootReply(reply.status, errorContext)
+      : empty(reply.status);
+  }
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrival = performance.now();
+    const nowMs = clock.now();
+    const method = req.method ?? "GET";
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const rawPath = q < 0 ? url : url.slice(0, q);
+    const rawQuery = q < 0 ? "" : url.slice(q + 1);
+    const accept = parseAccept(req.headers.accept);
+    const errorContext: ErrorContext = { method, rawPath, nowMs, wantsHtml: prefersHtml(accept) };
+    const segments = decodeSegments(rawPath);
+    const named = segments ? router.nameFor(method, segments) : undefined;
+    const plan: StrainPlan | undefined = strain.plan({ service, method, route: named?.path });
+    strain.enter?.(service);
+    let reply: Reply;
+    try {
+      reply = negotiate(
+        await answer(req, method, rawPath, rawQuery, segments, errorContext),
+        accept,
+        errorContext,
+      );
+    } catch (error) {
+      reply = negotiate(style.toReply(error, errorContext), accept, errorContext);
+    }
+    if (plan?.fault?.kind === "status") reply = style.injected(plan.fault.status, errorContext);
+    // An unread body on a refused write would otherwise sit in the socket; let Node discard it.
+    if (WRITE_METHODS.has(method) && !req.readableEnded) req.resume();
+    deliver(res, reply, plan, arrival, (delivered) => {
+      strain.leave?.(service);
+      telemetry.record({
+        time: nowMs,
+        service,
+        method,
+        path: rawPath,
+        route: named?.path ?? (reply.status === 404 ? "NOT_FOUND" : "UNKNOWN"),
+        status: delivered.status,
+        durationMs: performance.now() - arrival,
+        delayMs: plan?.delayMs ?? 0,
+        fault: delivered.fault,
+        bytes: delivered.bytes,
+      });
+    });
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.use((req, res) => {
+    void dispatch(req, res);
+  });
+  return app;
+}

@@ -1,0 +1,145 @@
+/**
+ * The emulator's store: one lowdb database (in memory by default, a JSON file with `--data`),
+ * holding every service's tables and the id counters of contract §1.3. Services declare their
+ * tables before the store opens; domain code changes rows synchronously (so two racing requests
+ * can never both pass a uniqueness check) and then awaits `commit()`, which with a data file
+ * returns only once the change is on disk (written to a temp file and renamed: never half-written).
+ */
+import { Low, Memory } from "lowdb";
+import { DataFile } from "lowdb/node";
+import { Table, type Row } from "./table.js";
+
+export const STORE_FORMAT = 1;
+
+export interface StoreData {
+  format: number;
+  counters: Record<string, number>;
+  tables: Record<string, Row[]>;
+}
+
+export class StoreError extends Error {}
+
+export function emptyData(): StoreData {
+  return { format: STORE_FORMAT, counters: {}, tables: {} };
+}
+
+export class Store {
+  private readonly db: Low<StoreData>;
+  private readonly tables = new Map<string, Table<Row>>();
+  readonly persistent: boolean;
+
+  constructor(readonly file?: string) {
+    this.persistent = file !== undefined;
+    const adapter = file
+      ? new DataFile<StoreData>(file, {
+          parse: (text) => parseStore(text, file),
+          stringify: (data) => JSON.stringify(data, null, 1),
+        })
+      : new Memory<StoreData>();
+    this.db = new Low<StoreData>(adapter, emptyData());
+  }
+
+  table<T extends Row>(name: string, counter = name): Table<T> {
+    if (this.tables.has(name)) throw new Error(`table ${name} declared twice`);
+    const table = new Table<T>(name, counter);
+    this.tables.set(name, table as unknown as Table<Row>);
+    this.attachTable(table as unknown as Table<Row>);
+    return table;
+  }
+
+  /** Read the data file (if any) and rebuild every index. */
+  async open(): Promise<void> {
+    await this.db.read();
+    this.attachAll();
+  }
+
+  get data(): StoreData {
+    return this.db.data;
+  }
+
+  /** True when no table has rows and no id was ever drawn. */
+  get isEmpty(): boolean {
+    return (
+      Object.keys(this.db.data.counters).length === 0 && [...this.tables.values()].every((t) => t.size === 0)
+    );
+  }
+
+  /** The next id of a counter (artists and managers share `users`). Ids are never reused. */
+  nextId(counter: string): number {
+    const next = (this.db.data.counters[counter] ?? 0) + 1;
+    this.db.data.counters[counter] = next;
+    return next;
+  }
+
+  /** Make sure a counter is past an id a fixture or a client put in. */
+  advanceCounter(counter: string, id: number): void {
+    if ((this.db.data.counters[counter] ?? 0) < id) this.db.data.counters[counter] = id;
+  }
+
+  counters(): Record<string, number> {
+    return { ...this.db.data.counters };
+  }
+
+  /** Persist what has changed; a no-op in memory. */
+  async commit(): Promise<void> {
+    if (this.persistent) await this.db.write();
+  }
+
+  /** Replace everything (admin reset, fixtures) and rebuild indexes. */
+  async replace(data: StoreData): Promise<void> {
+    this.db.data = data;
+    this.attachAll();
+    await this.commit();
+  }
+
+  /** A deep copy of the data, for dumps. */
+  snapshot(): StoreData {
+    return structuredClone(this.db.data);
+  }
+
+  private attachAll(): void {
+    for (const table of this.tables.values()) this.attachTable(table);
+  }
+
+  private attachTable(table: Table<Row>): void {
+    const data = this.db.data;
+    const rows = (data.tables[table.name] ??= []);
+    table.attach(rows);
+  }
+}
+
+function parseStore(text: string, file: string): StoreData {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new StoreError(
+      `data file ${file} is not valid JSON (${(error as Error).message}); it was left as it is`,
+    );
+  }
+  const data = parsed as Partial<StoreData> | null;
+  if (
+    !data ||
+    typeof data !== "object" ||
+    data.format !== STORE_FORMAT ||
+    typeof data.counters !== "object" ||
+    typeof data.tables !== "object" ||
+    data.counters === null ||
+    data.tables === null
+  ) {
+    throw new StoreError(
+      `data file ${file} is not a soundcheck store (format ${STORE_FORMAT}); it was left as it is`,
+    );
+  }
+  for (const [name, rows] of Object.entries(data.tables)) {
+    if (
+      !Array.isArray(rows) ||
+      rows.some((row) => typeof row !== "object" || row === null || typeof (row as Row).id !== "number")
+    ) {
+      throw new StoreError(
+        `data file ${file}: table ${name} is not a list of rows with numeric ids; it was left as it is`,
+      );
+    }
+  }
+  return data as StoreData;
+}
