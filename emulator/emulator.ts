@@ -5,6 +5,7 @@
  */
 import type express from "express";
 import { systemClock, type Clock } from "./core/clock.js";
+import type { ExchangeObserver } from "./core/exchange.js";
 import { MessageBus } from "./core/messaging/bus.js";
 import { createResourceApp, type ServiceContext } from "./core/pipeline.js";
 import { TokenAuthority, type SigningKey } from "./core/security/tokens.js";
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   saga?: { delayMs?: number; maxDeliveries?: number };
   strain?: Strain;
   telemetryCapacity?: number;
+  /** Sees every exchange of every service after it was answered (`--record`). */
+  observe?: ExchangeObserver;
   log?: (line: string) => void;
 }
 
@@ -95,6 +98,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     telemetry,
     strain: options.strain ?? noStrain,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    observe: options.observe,
   };
   const deps: DomainDeps = { store, bus, clock, log };
   const apps = {

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import express from "express";
 import { actuatorRoutes, type HealthComponent } from "./actuator.js";
 import type { Clock } from "./clock.js";
+import { exchangeOf, type ExchangeObserver } from "./exchange.js";
 import { docsRoutes } from "./docs-routes.js";
 import type { DocsInfo } from "./openapi.js";
 import { bootReply, type ErrorContext, type ErrorStyle } from "./http/error-styles.js";
@@ -33,6 +34,8 @@ export interface ServiceContext {
   telemetry: Telemetry;
   strain: Strain;
   maxBodyBytes: number;
+  /** Sees every exchange after its answer went out (the recorder). */
+  observe?: ExchangeObserver;
 }
 
 export interface ResourceServiceDefinition {
@@ -154,6 +157,20 @@ export function createResourceApp(
     if (WRITE_METHODS.has(method) && !req.readableEnded) req.resume();
     deliver(res, reply, plan, arrival, (delivered) => {
       strain.leave?.(service);
+      const durationMs = performance.now() - arrival;
+      context.observe?.(
+        exchangeOf(req, {
+          time: nowMs,
+          service,
+          method,
+          path: rawPath,
+          query: rawQuery,
+          reply,
+          status: delivered.status,
+          durationMs,
+          fault: delivered.fault,
+        }),
+      );
       telemetry.record({
         time: nowMs,
         service,
@@ -161,7 +178,7 @@ export function createResourceApp(
         path: rawPath,
         route: named?.path ?? (reply.status === 404 ? "NOT_FOUND" : "UNKNOWN"),
         status: delivered.status,
-        durationMs: performance.now() - arrival,
+        durationMs,
         delayMs: plan?.delayMs ?? 0,
         fault: delivered.fault,
         bytes: delivered.bytes,
