@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import express from "express";
+import { serviceApp, type ServiceApp } from "../../core/service-app.js";
 import { parseDuration } from "../../../common/duration.js";
 import type { Clock } from "../../core/clock.js";
 import { exchangeOf, type ExchangeObserver } from "../../core/exchange.js";
@@ -71,7 +71,7 @@ async function formOf(req: IncomingMessage, limit: number): Promise<Parameters> 
   return parseParameters(body.toString("utf8"));
 }
 
-export function createAuthService(context: AuthServiceContext): express.Express {
+export function createAuthService(context: AuthServiceContext): ServiceApp {
   const { tokens, clock } = context;
 
   function issueFromQuery(params: Parameters): Reply {
@@ -248,13 +248,7 @@ export function createAuthService(context: AuthServiceContext): express.Express 
     });
   }
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("etag", false);
-  app.use((req, res) => {
-    void dispatch(req, res);
-  });
-  return app;
+  return serviceApp((req, res) => void dispatch(req, res));
 }
 
 function redirect(location: string, withSession: boolean): Reply {
