@@ -106,6 +106,7 @@ export function albumRoutes(albums: Albums, store: Store): Route[] {
       method: "POST",
       path: "/api/albums/{albumId}/songs",
       operationId: "addSongToAlbum",
+      // Annotated test_2, but no security rule matches this path: it needs no scope (§5.1, Q5).
       summary: "Add a song to an album",
       tag,
       params: { albumId: "long" },

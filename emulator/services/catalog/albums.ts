@@ -30,6 +30,7 @@ export class Albums {
   create(input: AlbumInput): AlbumView {
     const fields = albumFields(input);
     if (input.id !== null) return this.merge(input.id, fields);
+    // The column is VARCHAR(255): a longer title passes validation and fails at insert (§5.2).
     const tooLong = firstTooLong([["title", fields.title]], INSERT_ALBUM);
     if (tooLong) throw tooLong;
     const album = this.c.albums.insert({ id: this.c.store.nextId(ALBUM_COUNTER), ...fields });

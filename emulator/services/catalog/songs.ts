@@ -50,7 +50,7 @@ export class Songs {
     return this.overwrite(song, fields);
   }
 
-  /** Overwrites name, duration and band; a missing `albumId` takes the song out of its album. */
+  /** Overwrites name, duration and band; a missing `albumId` takes the song out of its album (§5.3, Q16). */
   update(id: Id, input: SongInput): SongView {
     const song = findSong(this.c, id);
     return this.overwrite(song, this.songFields(input));

@@ -82,6 +82,7 @@ export function tourRoutes({ tours, tourVisits }: TourDomain, store: Store): Rou
         400: { description: "Invalid input data" },
         404: { description: "Tour not found" },
       },
+      // Never answers 200 for an existing tour in production (§6.3, §10.2): see Tours.update.
       handle: ({ params }) => tours.update(params.id),
     }),
     defineRoute({

@@ -32,6 +32,8 @@ export const CityVisitDto = dto("CityVisitDto", `${PACKAGE}.dto.CityVisitDto`, {
   ),
 });
 
+// No cross-field check exists: dateTo before dateFrom is accepted (contract §6.2).
+
 export const TourDto = dto("TourDto", `${PACKAGE}.dto.TourDto`, {
   id: long(),
   bandId: long(notNull("Band ID cannot be null")),

@@ -41,6 +41,18 @@ describe("tour-service: city-visit dates (contract §1.2, §6.2)", () => {
     assert.equal(tomorrow.dateFrom, stored("2025-06-02"));
   });
 
+  it("a tour's visit dated today → TS-VAL keyed cityVisits[0].dateFrom", async () => {
+    const res = await api
+      .post("/api/tours", {
+        bandId: 1,
+        tourName: "Today",
+        cityVisits: [{ cityName: "Prague", dateFrom: "2025-06-01", dateTo: "2025-06-02" }],
+      })
+      .expect(400);
+    assert.deepEqual(res.body, { "cityVisits[0].dateFrom": "Date From must be in the present or future" });
+    assert.deepEqual((await api.get("/api/tours").expect(200)).body, []);
+  });
+
   it("an instant later today passes and is stored as today", async () => {
     const visit = await api.visit({ dateFrom: "2025-06-01T12:00:00Z", dateTo: "2025-06-01T18:00:00" });
     assert.deepEqual([visit.dateFrom, visit.dateTo], [stored("2025-06-01"), stored("2025-06-01")]);
