@@ -1,0 +1,113 @@
+import { pick } from "../rng.js";
+import { readId, ROUTES } from "./routes.js";
+import type { Task } from "./task.js";
+import type { VuState } from "./vu-state.js";
+
+const hasBand = (state: VuState): boolean => state.bands.length > 0;
+const hasTour = (state: VuState): boolean => state.tours.length > 0;
+
+/** Tours, albums and songs: the tour-service and the music catalog. */
+export const SHOW_TASKS: readonly Task[] = [
+  {
+    tag: "tours",
+    title: "schedule a tour with 3–6 city visits",
+    weight: 1,
+    ready: hasBand,
+    run: async ({ sender, state, data, rng }) => {
+      const reply = await sender.send({
+        route: ROUTES.createTour,
+        path: "/api/tours",
+        json: data.tour(pick(rng, state.bands).id),
+        read: readId,
+      });
+      if (reply.ok) state.tours.push(reply.value);
+    },
+  },
+  {
+    tag: "tours",
+    title: "view the tours of a band",
+    weight: 2,
+    ready: hasBand,
+    run: async ({ sender, state, rng }) =>
+      void (await sender.send({
+        route: ROUTES.toursOfBand,
+        path: `/api/tours/band/${pick(rng, state.bands).id}`,
+      })),
+  },
+  {
+    tag: "tours",
+    title: "view a tour",
+    weight: 1,
+    ready: hasTour,
+    run: async ({ sender, state, rng }) =>
+      void (await sender.send({ route: ROUTES.viewTour, path: `/api/tours/${pick(rng, state.tours)}` })),
+  },
+  {
+    tag: "tours",
+    title: "add a city to a tour",
+    weight: 1,
+    ready: hasTour,
+    // 201 with an empty body: nothing to read.
+    run: async ({ sender, state, data, rng }) =>
+      void (await sender.send({
+        route: ROUTES.addCityVisit,
+        path: `/api/tours/${pick(rng, state.tours)}/city-visit`,
+        json: data.cityVisit(),
+      })),
+  },
+  {
+    tag: "albums",
+    title: "release an album",
+    weight: 1,
+    ready: hasBand,
+    run: async ({ sender, state, data, rng }) => {
+      const bandId = pick(rng, state.bands).id;
+      const reply = await sender.send({
+        route: ROUTES.createAlbum,
+        path: "/api/albums",
+        json: data.album(bandId),
+        read: readId,
+      });
+      if (reply.ok) state.albums.push({ id: reply.value, bandId });
+    },
+  },
+  {
+    tag: "albums",
+    title: "view the albums of a band",
+    weight: 2,
+    ready: hasBand,
+    run: async ({ sender, state, rng }) =>
+      void (await sender.send({
+        route: ROUTES.albumsOfBand,
+        path: `/api/albums/band/${pick(rng, state.bands).id}`,
+      })),
+  },
+  {
+    tag: "songs",
+    title: "add a song (half of them into an album)",
+    weight: 1,
+    ready: hasBand,
+    run: async ({ sender, state, data, rng }) => {
+      const album = state.albums.length > 0 && rng.next() < 0.5 ? pick(rng, state.albums) : undefined;
+      const bandId = album ? album.bandId : pick(rng, state.bands).id;
+      const reply = await sender.send({
+        route: ROUTES.createSong,
+        path: "/api/songs",
+        json: data.song(bandId, album ? album.id : null),
+        read: readId,
+      });
+      if (reply.ok) state.songs.push(reply.value);
+    },
+  },
+  {
+    tag: "songs",
+    title: "view the songs of a band",
+    weight: 2,
+    ready: hasBand,
+    run: async ({ sender, state, rng }) =>
+      void (await sender.send({
+        route: ROUTES.songsOfBand,
+        path: `/api/songs/band/${pick(rng, state.bands).id}`,
+      })),
+  },
+];
