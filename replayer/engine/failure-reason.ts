@@ -4,6 +4,7 @@
  * (ports, ids); the error's own text is kept only for errors this table does not know.
  */
 const REASON_BY_CODE: Readonly<Record<string, string>> = {
+  SOUNDCHECK_REQUEST_TIMEOUT: "timeout",
   UND_ERR_HEADERS_TIMEOUT: "timeout",
   UND_ERR_BODY_TIMEOUT: "timeout",
   UND_ERR_CONNECT_TIMEOUT: "connect timeout",
@@ -50,6 +51,8 @@ export function failureReason(error: unknown): string {
     if (code.startsWith("HPE_")) return "invalid HTTP response";
   }
   const name = typeof like.name === "string" ? like.name : "Error";
+  // undici's parser error carries no code when the status line itself is not HTTP.
+  if (name === "HTTPParserError") return "invalid HTTP response";
   const message = typeof like.message === "string" ? like.message : "";
   return `${code ?? name}: ${message}`.slice(0, 200);
 }
