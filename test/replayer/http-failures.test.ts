@@ -107,7 +107,7 @@ describe("failures are counted with their reason and never stop the run", functi
     let successes = 0;
     let failures = 0;
     let revived: Awaited<ReturnType<typeof listen>> | undefined;
-    let stop: (() => void) | undefined;
+    const stopper: { stop?: () => void } = {};
     const onReply = (reply: Reply<unknown>): void => {
       if (reply.ok) successes += 1;
       else failures += 1;
@@ -119,14 +119,14 @@ describe("failures are counted with their reason and never stop the run", functi
         void listen(server.server, port).then((again) => (revived = again));
       } else if (phase === "back" && successes >= 40) {
         phase = "done";
-        stop?.();
+        stopper.stop?.();
       }
     };
     const run = runAgainst(server.url, probeScenario(onReply), {
       model: { kind: "closed", users: 2, spawnRate: 1000 },
       runTimeMs: 10_000,
     });
-    stop = () => run.stop("SIGTERM");
+    stopper.stop = () => run.stop("SIGTERM");
     const outcome = await run.done;
     await revived?.close();
     assert.equal(phase, "done");
