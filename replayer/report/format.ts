@@ -16,3 +16,15 @@ export function formatFixed(value: number | null | undefined, decimals = 2): str
 export function formatCount(value: number): string {
   return value.toLocaleString("en-US");
 }
+
+/**
+ * Characters that neither XML 1.0 nor valid HTML may carry (control characters other than tab,
+ * CR and LF; lone surrogates; U+FFFE/U+FFFF), written as visible `\uXXXX` text instead.
+ */
+export function showUnprintable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { SERVICE_LABELS, SERVICES } from "../services.js";
 import { lineChart, type Chart } from "./charts.js";
-import { formatCount, formatFixed, formatNumber } from "./format.js";
+import { formatCount, formatFixed, formatNumber, showUnprintable } from "./format.js";
 import type { EndpointResult, Results } from "./results.js";
 
 /** `views/` at the package root (this file runs from `dist/replayer/report/`). */
@@ -16,6 +16,8 @@ function views(): nunjucks.Environment {
     environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(VIEWS_DIR), {
       autoescape: true,
       throwOnUndefined: true,
+      trimBlocks: true,
+      lstripBlocks: true,
     });
     environment.addFilter("num", (value: number | null, decimals?: number) => formatNumber(value, decimals));
     environment.addFilter("fixed", (value: number | null, decimals?: number) => formatFixed(value, decimals));
@@ -82,7 +84,11 @@ export function reportView(results: Results): ReportView {
   };
 }
 
-/** The HTML report: a pure render of the results, openable offline. */
+/**
+ * The HTML report: a pure render of the results, openable offline. The templates hold no control
+ * characters, so any in the output came from a name, reason or body: they are made visible, as
+ * valid HTML may not carry them raw.
+ */
 export function renderHtmlReport(results: Results): string {
-  return views().render("report.njk", reportView(results));
+  return showUnprintable(views().render("report.njk", reportView(results)));
 }

@@ -1,17 +1,9 @@
-import { formatNumber } from "./format.js";
+import { formatNumber, showUnprintable } from "./format.js";
 import type { Results } from "./results.js";
 
-/**
- * Text for XML 1.0: the five special characters as entities; characters XML cannot carry at all
- * (control characters other than tab/CR/LF, lone surrogates, U+FFFE/U+FFFF) written as `\uXXXX`.
- */
+/** Text for XML 1.0: the five special characters as entities, unprintable ones as `\uXXXX`. */
 export function xmlEscape(text: string): string {
-  return text
-    .replace(
-      // eslint-disable-next-line no-control-regex
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-    )
+  return showUnprintable(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
