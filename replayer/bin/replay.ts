@@ -17,7 +17,16 @@ function program(setExit: (code: number) => void): Command {
   const root = new Command("replay")
     .description("Replay the Festival Season Rush against the embedded emulator or the real services")
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) })
+    // Commander's own errors (unknown flag, missing value) as one line, like every other problem.
+    .configureOutput({
+      outputError: (text, write) =>
+        write(
+          `replay: ${text
+            .replace(/^error: /, "")
+            .trim()
+            .replace(/\s*\n\s*/g, " ")}\n`,
+        ),
+    })
     .option("--target <kind>", "emu (embedded emulator) or real", "emu")
     .option(
       "--users <n>",

@@ -72,6 +72,7 @@ export async function startEmbeddedEmulator(options: EmulatorOptions): Promise<E
   const ready = await new Promise<ReadyLine>((resolve, reject) => {
     const fail = (message: string): void => {
       clearTimeout(timer);
+      process.removeListener("exit", killOnExit);
       child.kill("SIGKILL");
       reject(new TargetUnreachableError(message));
     };
@@ -80,7 +81,8 @@ export async function startEmbeddedEmulator(options: EmulatorOptions): Promise<E
       options.readyTimeoutMs ?? 15_000,
     );
     child.once("error", (error) => fail(`emulator did not start: ${error.message}`));
-    child.once("exit", (code, signal) =>
+    // "close", not "exit": by then stderr has been read to its end, so its last line is known.
+    child.once("close", (code, signal) =>
       fail(
         `emulator exited (${signal ?? `code ${code}`}) before it was ready${lastError ? `: ${lastError}` : ""}`,
       ),
@@ -89,7 +91,7 @@ export async function startEmbeddedEmulator(options: EmulatorOptions): Promise<E
       const parsed = parseReady(line);
       if (!parsed) return fail(`emulator's first line is not a ready event: ${line.slice(0, 200)}`);
       clearTimeout(timer);
-      child.removeAllListeners("exit");
+      child.removeAllListeners("close");
       resolve(parsed);
     });
   });
