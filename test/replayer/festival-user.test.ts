@@ -5,7 +5,12 @@ import { FESTIVAL_TASKS, festivalScenario } from "../../replayer/scenario/festiv
 import { FestivalUser } from "../../replayer/scenario/festival/festival-user.js";
 import { OfferRegistry } from "../../replayer/scenario/festival/offer-registry.js";
 import { pickTask, type Task } from "../../replayer/scenario/festival/task.js";
-import { VuState } from "../../replayer/scenario/festival/vu-state.js";
+import {
+  RECENT_BANDS,
+  RECENT_PEOPLE,
+  VuState,
+  type BandState,
+} from "../../replayer/scenario/festival/vu-state.js";
 import { createRng, type Rng } from "../../replayer/scenario/rng.js";
 import {
   okAnswers,
@@ -112,7 +117,7 @@ describe("festival virtual user", () => {
       `/api/bands/offers?bandId=104&invitedMusicianId=${musician}&offeringManagerId=101`,
     );
     assert.deepEqual(
-      vu.state.pendingOffers().map((o) => [o.bandId, o.artistId]),
+      vu.state.pending.map((o) => [o.bandId, o.artistId]),
       [[104, Number(musician)]],
     );
   });
@@ -159,7 +164,7 @@ describe("festival virtual user", () => {
   it("after an accept (200, still PENDING) treats the membership as unknown and never answers again", async () => {
     const offers = new OfferRegistry();
     const vu = await startedUser(only("answer an offer"), offers);
-    vu.state.offers.push({ id: 50, bandId: 104, artistId: 102, status: "pending" });
+    vu.state.offerMade(104, 102, 50);
     offers.reserve(104, 102);
     const direct = new ScriptedSender(() => ({ status: 200, body: { id: 50, status: "PENDING" } }));
     const task = only("answer an offer")[0] as Task;
@@ -174,7 +179,9 @@ describe("festival virtual user", () => {
       direct.sent.map((r) => r.path),
       ["/api/bands/offers/50/accept"],
     );
-    assert.equal(vu.state.offers[0]?.status, "accepted");
+    assert.deepEqual(vu.state.pending, []);
+    assert.equal(vu.state.hasOpenOffer(104, 102), true, "an accepted offer may still be PENDING");
+    assert.equal(offers.blocks(102, 104), false, "released: the offers' GET shows it while the saga runs");
     assert.equal(vu.state.membership(vu.state.bands[0]!, 102), "unknown");
     assert.equal(task.ready(vu.state, offers), false);
     const tasks = FESTIVAL_TASKS.filter((t) =>
@@ -208,8 +215,9 @@ describe("festival virtual user", () => {
   it("rejects with 201 and frees the reservation", async () => {
     const offers = new OfferRegistry();
     const vu = await startedUser(only("answer an offer"), offers);
-    vu.state.offers.push({ id: 60, bandId: 104, artistId: 103, status: "pending" });
+    vu.state.offerMade(104, 103, 60);
     offers.reserve(104, 103);
+    assert.equal(offers.blocks(103, 104), true);
     const sender = new ScriptedSender(() => ({ status: 201, body: { id: 60, status: "REJECTED" } }));
     const task = only("answer an offer")[0] as Task;
     await task.run({
@@ -223,9 +231,8 @@ describe("festival virtual user", () => {
       sender.sent.map((r) => r.path),
       ["/api/bands/offers/60/reject"],
     );
-    assert.equal(vu.state.offers[0]?.status, "rejected");
-    offers.reserve(103, 104);
-    offers.release(103, 104);
+    assert.deepEqual(vu.state.pending, []);
+    assert.equal(vu.state.hasOpenOffer(104, 103), false);
     assert.equal(offers.blocks(103, 104), false);
   });
 
@@ -314,8 +321,38 @@ describe("festival virtual user", () => {
   });
 });
 
+describe("virtual user state", () => {
+  it("keeps only the most recent people and bands, dropping what belonged to the ones it lets go", () => {
+    const offers = new OfferRegistry();
+    const state = new VuState(offers);
+    for (let id = 1; id <= RECENT_BANDS; id++) {
+      state.addBand({
+        id: 1000 + id,
+        name: `b${id}`,
+        musicalStyle: "Folk",
+        managerId: 1,
+        members: new Map(),
+      });
+    }
+    for (let id = 1; id <= 10; id++) state.addArtist(id);
+    assert.deepEqual(state.artists, [5, 6, 7, 8, 9, 10]);
+    const oldest = state.bands[0] as BandState;
+    oldest.members.set(5, "present");
+    state.offerMade(1001, 6, 77);
+    offers.reserve(1001, 6);
+    state.addArtist(11); // lets artist 5 go: its memberships with it
+    assert.equal(oldest.members.has(5), false);
+    state.addBand({ id: 2000, name: "new", musicalStyle: "Jazz", managerId: 1, members: new Map() });
+    assert.deepEqual(state.bands.map((band) => band.id).slice(0, 1), [1002]);
+    assert.equal(state.bands.length, RECENT_BANDS);
+    assert.deepEqual(state.pending, [], "the offer of the band let go is forgotten");
+    assert.equal(offers.blocks(6, 1001), false, "and its reservation released");
+    assert.equal(state.pairs("absent").length, RECENT_BANDS * RECENT_PEOPLE);
+  });
+});
+
 describe("picking a task", () => {
-  const state = new VuState();
+  const state = new VuState(new OfferRegistry());
   const always = (title: string, weight: number): Task => ({
     tag: "bands",
     title,

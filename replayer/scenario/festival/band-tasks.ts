@@ -14,7 +14,7 @@ export async function createBand({ sender, data, state, rng }: TaskContext): Pro
     path: `/api/bands?${query({ name, musicalStyle, managerId })}`,
     read: readId,
   });
-  if (reply.ok) state.bands.push({ id: reply.value, name, musicalStyle, managerId, members: new Map() });
+  if (reply.ok) state.addBand({ id: reply.value, name, musicalStyle, managerId, members: new Map() });
   return reply.ok;
 }
 
@@ -52,15 +52,19 @@ async function inviteArtist({ sender, state, offers, rng }: TaskContext): Promis
     read: readSwappedClash(band.id),
   });
   if (!clash.ok || clash.value) return;
+  // Another user may have reserved the swapped pair while the look was under way; the check
+  // and the reservation happen in one turn of the event loop, so no two users can both pass.
+  if (offers.blocks(band.id, artistId) || state.hasOpenOffer(band.id, artistId)) return;
   offers.reserve(band.id, artistId);
   const reply = await sender.send({
     route: ROUTES.createOffer,
     path: `/api/bands/offers?${query({ bandId: band.id, invitedMusicianId: artistId, offeringManagerId: band.managerId })}`,
     read: readId,
   });
-  if (reply.ok) state.offers.push({ id: reply.value, bandId: band.id, artistId, status: "pending" });
-  // An error answer created nothing; a lost answer may have, so its reservation stays.
+  if (reply.ok) state.offerMade(band.id, artistId, reply.value);
+  // An error answer created nothing; a lost answer may have, so the pair stays blocked.
   else if (reply.status !== null) offers.release(band.id, artistId);
+  else state.offerMade(band.id, artistId, null);
 }
 
 /**
@@ -68,22 +72,24 @@ async function inviteArtist({ sender, state, offers, rng }: TaskContext): Promis
  * the membership is unknown and the offer is never answered again. Reject answers 201.
  */
 async function answerOffer({ sender, state, offers, rng }: TaskContext): Promise<void> {
-  const offer = pick(rng, state.pendingOffers());
+  const offer = pick(rng, state.pending);
   const band = state.bands.find((candidate) => candidate.id === offer.bandId);
   if (rng.next() < 0.5) {
     const reply = await sender.send({
       route: ROUTES.acceptOffer,
       path: `/api/bands/offers/${offer.id}/accept`,
     });
-    offer.status = reply.ok ? "accepted" : "unknown";
     band?.members.set(offer.artistId, "unknown");
+    state.offerAnswered(offer, false);
+    // Until the saga completes, the offers' own GET (which the invite looks at) shows it PENDING.
+    if (reply.ok) offers.release(offer.bandId, offer.artistId);
     return;
   }
   const reply = await sender.send({
     route: ROUTES.rejectOffer,
     path: `/api/bands/offers/${offer.id}/reject`,
   });
-  offer.status = reply.ok ? "rejected" : "unknown";
+  state.offerAnswered(offer, reply.ok);
   if (reply.ok) offers.release(offer.bandId, offer.artistId);
 }
 
@@ -183,7 +189,7 @@ export const BAND_TASKS: readonly Task[] = [
     tag: "bands",
     title: "answer an offer",
     weight: 1,
-    ready: (state) => state.pendingOffers().length > 0,
+    ready: (state) => state.pending.length > 0,
     run: answerOffer,
   },
   {

@@ -14,14 +14,16 @@ import { VuState } from "./vu-state.js";
  * preconditions hold.
  */
 export class FestivalUser implements VirtualUser {
-  readonly state = new VuState();
+  readonly state: VuState;
 
   constructor(
     private readonly tasks: readonly Task[],
     private readonly rng: Rng,
     private readonly data: DataGenerator,
     private readonly offers: OfferRegistry,
-  ) {}
+  ) {
+    this.state = new VuState(offers);
+  }
 
   async iterate(sender: Sender): Promise<boolean> {
     const context: TaskContext = {

@@ -20,7 +20,7 @@ export const SHOW_TASKS: readonly Task[] = [
         json: data.tour(pick(rng, state.bands).id),
         read: readId,
       });
-      if (reply.ok) state.tours.push(reply.value);
+      if (reply.ok) state.addTour(reply.value);
     },
   },
   {
@@ -68,7 +68,7 @@ export const SHOW_TASKS: readonly Task[] = [
         json: data.album(bandId),
         read: readId,
       });
-      if (reply.ok) state.albums.push({ id: reply.value, bandId });
+      if (reply.ok) state.addAlbum({ id: reply.value, bandId });
     },
   },
   {
@@ -90,13 +90,12 @@ export const SHOW_TASKS: readonly Task[] = [
     run: async ({ sender, state, data, rng }) => {
       const album = state.albums.length > 0 && rng.next() < 0.5 ? pick(rng, state.albums) : undefined;
       const bandId = album ? album.bandId : pick(rng, state.bands).id;
-      const reply = await sender.send({
+      await sender.send({
         route: ROUTES.createSong,
         path: "/api/songs",
         json: data.song(bandId, album ? album.id : null),
         read: readId,
       });
-      if (reply.ok) state.songs.push(reply.value);
     },
   },
   {

@@ -9,7 +9,7 @@ export async function registerManager({ sender, data, state }: TaskContext): Pro
     json: data.manager(),
     read: readId,
   });
-  if (reply.ok) state.managers.push(reply.value);
+  if (reply.ok) state.addManager(reply.value);
   return reply.ok;
 }
 
@@ -21,7 +21,7 @@ export async function registerArtist({ sender, data, state }: TaskContext): Prom
     json: data.artist(),
     read: readId,
   });
-  if (reply.ok) state.artists.push(reply.value);
+  if (reply.ok) state.addArtist(reply.value);
   return reply.ok;
 }
 
