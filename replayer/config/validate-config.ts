@@ -96,6 +96,11 @@ export function validateConfig(inputs: ConfigInputs): ConfigResult {
   };
 }
 
+/** `userUrl` → `--user-url`. */
+function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 type Take = <T>(flag: string, text: string | undefined, fallback: T, parse: (text: string) => Parsed<T>) => T;
 
 function loadModel(options: RawOptions, users: number, take: Take, problems: string[]): LoadModel {
@@ -128,8 +133,7 @@ function readThresholds(inputs: ConfigInputs, problems: string[]): Thresholds {
 function emuTarget(options: RawOptions, problems: string[]): TargetConfig {
   const realOnly = ["userUrl", "bandUrl", "catalogUrl", "tourUrl", "targets", "token", "tokenUrl"] as const;
   for (const key of realOnly) {
-    if (options[key] !== undefined)
-      problems.push(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: only with --target real`);
+    if (options[key] !== undefined) problems.push(`${flagName(key)}: only with --target real`);
   }
   if (options.fixtures !== undefined && options.fixtures.trim() === "")
     problems.push("--fixtures: must not be empty");
@@ -144,10 +148,7 @@ function realTarget(inputs: ConfigInputs, take: Take, problems: string[]): Targe
   for (const service of SERVICES) {
     const flag = URL_FLAGS[service];
     const text = (options[flag] as string | undefined) ?? fromFile[service] ?? DEFAULTS.urls[service];
-    const label =
-      options[flag] !== undefined
-        ? `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
-        : `--targets ${service}`;
+    const label = options[flag] !== undefined ? flagName(flag) : `--targets ${service}`;
     urls[service] = take(label, text, DEFAULTS.urls[service], parseHttpUrl);
   }
   let token: TokenSource;
