@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { invitablePairs } from "../../replayer/scenario/festival/band-tasks.js";
+import { invitablePairs } from "../../replayer/scenario/festival/offer-tasks.js";
 import { DataGenerator, utcDatePlusDays } from "../../replayer/scenario/festival/data-generator.js";
 import { FESTIVAL_TASKS, festivalScenario } from "../../replayer/scenario/festival/festival-scenario.js";
 import { FestivalUser } from "../../replayer/scenario/festival/festival-user.js";

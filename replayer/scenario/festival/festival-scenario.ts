@@ -4,12 +4,13 @@ import { BAND_TASKS } from "./band-tasks.js";
 import { DataGenerator } from "./data-generator.js";
 import { FestivalUser } from "./festival-user.js";
 import { OfferRegistry } from "./offer-registry.js";
+import { OFFER_TASKS } from "./offer-tasks.js";
 import { ROUTES } from "./routes.js";
 import { SHOW_TASKS } from "./show-tasks.js";
 import type { Tag, Task } from "./task.js";
 import { USER_TASKS } from "./user-tasks.js";
 
-export const FESTIVAL_TASKS: readonly Task[] = [...USER_TASKS, ...BAND_TASKS, ...SHOW_TASKS];
+export const FESTIVAL_TASKS: readonly Task[] = [...USER_TASKS, ...BAND_TASKS, ...OFFER_TASKS, ...SHOW_TASKS];
 
 export interface FestivalOptions {
   readonly seed: number;

@@ -1,6 +1,6 @@
 import { pick } from "../rng.js";
 import { readId, ROUTES } from "./routes.js";
-import type { Task } from "./task.js";
+import { oneRequest, type Task } from "./task.js";
 import type { VuState } from "./vu-state.js";
 
 const hasBand = (state: VuState): boolean => state.bands.length > 0;
@@ -23,38 +23,17 @@ export const SHOW_TASKS: readonly Task[] = [
       if (reply.ok) state.addTour(reply.value);
     },
   },
-  {
-    tag: "tours",
-    title: "view the tours of a band",
-    weight: 2,
-    ready: hasBand,
-    run: async ({ sender, state, rng }) =>
-      void (await sender.send({
-        route: ROUTES.toursOfBand,
-        path: `/api/tours/band/${pick(rng, state.bands).id}`,
-      })),
-  },
-  {
-    tag: "tours",
-    title: "view a tour",
-    weight: 1,
-    ready: hasTour,
-    run: async ({ sender, state, rng }) =>
-      void (await sender.send({ route: ROUTES.viewTour, path: `/api/tours/${pick(rng, state.tours)}` })),
-  },
-  {
-    tag: "tours",
-    title: "add a city to a tour",
-    weight: 1,
-    ready: hasTour,
-    // 201 with an empty body: nothing to read.
-    run: async ({ sender, state, data, rng }) =>
-      void (await sender.send({
-        route: ROUTES.addCityVisit,
-        path: `/api/tours/${pick(rng, state.tours)}/city-visit`,
-        json: data.cityVisit(),
-      })),
-  },
+  oneRequest("tours", "view the tours of a band", 2, hasBand, ROUTES.toursOfBand, ({ state, rng }) => ({
+    path: `/api/tours/band/${pick(rng, state.bands).id}`,
+  })),
+  oneRequest("tours", "view a tour", 1, hasTour, ROUTES.viewTour, ({ state, rng }) => ({
+    path: `/api/tours/${pick(rng, state.tours)}`,
+  })),
+  // 201 with an empty body: nothing to read.
+  oneRequest("tours", "add a city to a tour", 1, hasTour, ROUTES.addCityVisit, ({ state, rng, data }) => ({
+    path: `/api/tours/${pick(rng, state.tours)}/city-visit`,
+    json: data.cityVisit(),
+  })),
   {
     tag: "albums",
     title: "release an album",
@@ -71,17 +50,9 @@ export const SHOW_TASKS: readonly Task[] = [
       if (reply.ok) state.addAlbum({ id: reply.value, bandId });
     },
   },
-  {
-    tag: "albums",
-    title: "view the albums of a band",
-    weight: 2,
-    ready: hasBand,
-    run: async ({ sender, state, rng }) =>
-      void (await sender.send({
-        route: ROUTES.albumsOfBand,
-        path: `/api/albums/band/${pick(rng, state.bands).id}`,
-      })),
-  },
+  oneRequest("albums", "view the albums of a band", 2, hasBand, ROUTES.albumsOfBand, ({ state, rng }) => ({
+    path: `/api/albums/band/${pick(rng, state.bands).id}`,
+  })),
   {
     tag: "songs",
     title: "add a song (half of them into an album)",
@@ -98,15 +69,7 @@ export const SHOW_TASKS: readonly Task[] = [
       });
     },
   },
-  {
-    tag: "songs",
-    title: "view the songs of a band",
-    weight: 2,
-    ready: hasBand,
-    run: async ({ sender, state, rng }) =>
-      void (await sender.send({
-        route: ROUTES.songsOfBand,
-        path: `/api/songs/band/${pick(rng, state.bands).id}`,
-      })),
-  },
+  oneRequest("songs", "view the songs of a band", 2, hasBand, ROUTES.songsOfBand, ({ state, rng }) => ({
+    path: `/api/songs/band/${pick(rng, state.bands).id}`,
+  })),
 ];

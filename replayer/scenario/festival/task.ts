@@ -1,4 +1,5 @@
 import type { Sender } from "../../engine/scenario.js";
+import type { RouteName } from "../../stats/stats-collector.js";
 import type { Rng } from "../rng.js";
 import type { DataGenerator } from "./data-generator.js";
 import type { OfferRegistry } from "./offer-registry.js";
@@ -44,4 +45,24 @@ export function pickTask(
     if (point < 0) return task;
   }
   return ready[ready.length - 1];
+}
+
+/** A task of one request built from the user's state, with nothing to keep from the answer. */
+export function oneRequest(
+  tag: Tag,
+  title: string,
+  weight: number,
+  ready: Task["ready"],
+  route: RouteName,
+  request: (context: TaskContext) => { path: string; json?: unknown },
+): Task {
+  return {
+    tag,
+    title,
+    weight,
+    ready,
+    run: async (context) => {
+      await context.sender.send({ route, ...request(context) });
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { pick } from "../rng.js";
 import { query, readId, ROUTES } from "./routes.js";
-import type { Task, TaskContext } from "./task.js";
+import { oneRequest, type Task, type TaskContext } from "./task.js";
+import type { VuState } from "./vu-state.js";
 
 export async function registerManager({ sender, data, state }: TaskContext): Promise<boolean> {
   const reply = await sender.send({
@@ -25,70 +26,43 @@ export async function registerArtist({ sender, data, state }: TaskContext): Prom
   return reply.ok;
 }
 
+const always = (): boolean => true;
+const hasArtist = (state: VuState): boolean => state.artists.length > 0;
+const hasManager = (state: VuState): boolean => state.managers.length > 0;
+
 export const USER_TASKS: readonly Task[] = [
-  { tag: "users", title: "register a manager", weight: 1, ready: () => true, run: registerManager },
-  { tag: "users", title: "register an artist", weight: 1, ready: () => true, run: registerArtist },
-  {
-    tag: "users",
-    title: "list artists",
-    weight: 1,
-    ready: () => true,
-    run: async ({ sender }) => void (await sender.send({ route: ROUTES.listArtists, path: "/api/artists" })),
-  },
-  {
-    tag: "users",
-    title: "list managers",
-    weight: 1,
-    ready: () => true,
-    run: async ({ sender }) =>
-      void (await sender.send({ route: ROUTES.listManagers, path: "/api/managers" })),
-  },
-  {
-    tag: "users",
-    title: "view an artist",
-    weight: 1,
-    ready: (state) => state.artists.length > 0,
-    run: async ({ sender, state, rng }) =>
-      void (await sender.send({
-        route: ROUTES.viewArtist,
-        path: `/api/artists/${pick(rng, state.artists)}`,
-      })),
-  },
-  {
-    tag: "users",
-    title: "view a manager",
-    weight: 1,
-    ready: (state) => state.managers.length > 0,
-    run: async ({ sender, state, rng }) =>
-      void (await sender.send({
-        route: ROUTES.viewManager,
-        path: `/api/managers/${pick(rng, state.managers)}`,
-      })),
-  },
-  {
-    tag: "users",
-    title: "update an artist profile",
-    weight: 1,
-    ready: (state) => state.artists.length > 0,
-    run: async ({ sender, state, rng, data }) =>
-      void (await sender.send({
-        route: ROUTES.updateArtist,
-        path: `/api/artists/${pick(rng, state.artists)}`,
-        json: data.artistUpdate(),
-      })),
-  },
-  {
-    tag: "users",
-    title: "update a manager profile",
-    weight: 1,
-    ready: (state) => state.managers.length > 0,
-    run: async ({ sender, state, rng, data }) =>
-      void (await sender.send({
-        route: ROUTES.updateManager,
-        path: `/api/managers/${pick(rng, state.managers)}`,
-        json: data.managerUpdate(),
-      })),
-  },
+  { tag: "users", title: "register a manager", weight: 1, ready: always, run: registerManager },
+  { tag: "users", title: "register an artist", weight: 1, ready: always, run: registerArtist },
+  oneRequest("users", "list artists", 1, always, ROUTES.listArtists, () => ({ path: "/api/artists" })),
+  oneRequest("users", "list managers", 1, always, ROUTES.listManagers, () => ({ path: "/api/managers" })),
+  oneRequest("users", "view an artist", 1, hasArtist, ROUTES.viewArtist, ({ state, rng }) => ({
+    path: `/api/artists/${pick(rng, state.artists)}`,
+  })),
+  oneRequest("users", "view a manager", 1, hasManager, ROUTES.viewManager, ({ state, rng }) => ({
+    path: `/api/managers/${pick(rng, state.managers)}`,
+  })),
+  oneRequest(
+    "users",
+    "update an artist profile",
+    1,
+    hasArtist,
+    ROUTES.updateArtist,
+    ({ state, rng, data }) => ({
+      path: `/api/artists/${pick(rng, state.artists)}`,
+      json: data.artistUpdate(),
+    }),
+  ),
+  oneRequest(
+    "users",
+    "update a manager profile",
+    1,
+    hasManager,
+    ROUTES.updateManager,
+    ({ state, rng, data }) => ({
+      path: `/api/managers/${pick(rng, state.managers)}`,
+      json: data.managerUpdate(),
+    }),
+  ),
   {
     tag: "users",
     title: "find artists / managers of bands",
