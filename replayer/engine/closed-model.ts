@@ -31,7 +31,9 @@ export function runClosedModel(model: ClosedModel, context: ModelContext): Model
 
   const spawnDue = (): void => {
     if (window.stopped) return;
-    const due = usersDue(clock.now() - window.startMs, model.users, model.spawnRate);
+    // A timer that fires late must not spawn users that were due only after the window.
+    const elapsed = Math.min(clock.now() - window.startMs, context.runTimeMs - 1e-6);
+    const due = usersDue(elapsed, model.users, model.spawnRate);
     while (loops.length < due) loops.push(userLoop(context.createMember(loops.length), context));
     if (loops.length >= model.users) return;
     const nextAt = window.startMs + spawnAtMs(loops.length, model.spawnRate);
