@@ -41,6 +41,16 @@ function parseReady(line: string): ReadyLine | undefined {
   }
 }
 
+/** The telling line of a dying child's stderr: its error message, not Node's version footer. */
+function explain(stderr: string): string {
+  const lines = stderr
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !/^Node\.js v\d/.test(line));
+  const line = lines.find((candidate) => /^\w*Error\b/.test(candidate)) ?? lines[lines.length - 1];
+  return line ? `: ${line.slice(0, 300)}` : "";
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -61,11 +71,10 @@ export async function startEmbeddedEmulator(options: EmulatorOptions): Promise<E
   const killOnExit = (): void => void child.kill("SIGKILL");
   process.once("exit", killOnExit);
 
-  let lastError = "";
+  let errorTail = "";
   child.stderr?.setEncoding("utf8");
   child.stderr?.on("data", (text: string) => {
-    const lines = text.trim().split("\n");
-    lastError = (lines[lines.length - 1] ?? lastError).slice(0, 300);
+    errorTail = (errorTail + text).slice(-4000);
   });
   const lines = createInterface({ input: child.stdout! });
 
@@ -81,11 +90,9 @@ export async function startEmbeddedEmulator(options: EmulatorOptions): Promise<E
       options.readyTimeoutMs ?? 15_000,
     );
     child.once("error", (error) => fail(`emulator did not start: ${error.message}`));
-    // "close", not "exit": by then stderr has been read to its end, so its last line is known.
+    // "close", not "exit": by then stderr has been read to its end.
     child.once("close", (code, signal) =>
-      fail(
-        `emulator exited (${signal ?? `code ${code}`}) before it was ready${lastError ? `: ${lastError}` : ""}`,
-      ),
+      fail(`emulator exited (${signal ?? `code ${code}`}) before it was ready${explain(errorTail)}`),
     );
     lines.once("line", (line) => {
       const parsed = parseReady(line);

@@ -91,6 +91,11 @@ describe("embedded emulator process", function () {
 
   const failures: [string, string, RegExp, number?][] = [
     [
+      "crashes on start",
+      'console.error("starting"); throw new Error("Cannot find module fixtures.json");',
+      /^emulator exited \(code 1\) before it was ready: Error: Cannot find module fixtures\.json$/,
+    ],
+    [
       "exits early",
       'console.error("port in use"); process.exit(4);',
       /^emulator exited \(code 4\) before it was ready: port in use$/,
