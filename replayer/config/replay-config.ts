@@ -1,0 +1,67 @@
+import type { LoadModel } from "../engine/models.js";
+import type { Tag } from "../scenario/festival/task.js";
+import type { ServiceUrls } from "../services.js";
+import type { Thresholds } from "../verdict/thresholds.js";
+
+export type TokenSource =
+  { readonly kind: "value"; readonly value: string } | { readonly kind: "url"; readonly url: string };
+
+export type TargetConfig =
+  | { readonly kind: "emu"; readonly fixtures: string | null }
+  | { readonly kind: "real"; readonly urls: ServiceUrls; readonly token: TokenSource };
+
+/** One validated, immutable description of a run: everything after the CLI reads only this. */
+export interface ReplayConfig {
+  readonly target: TargetConfig;
+  readonly model: LoadModel;
+  readonly runTimeMs: number;
+  readonly thinkMs: { readonly min: number; readonly max: number };
+  readonly seed: number;
+  readonly timeoutMs: number;
+  readonly tags: readonly Tag[] | null;
+  readonly outputDir: string;
+  readonly json: boolean;
+  readonly thresholds: Thresholds;
+  /** Part of every unique name the scenario makes, so runs against one store never collide. */
+  readonly runId: string;
+}
+
+/** The flags as commander hands them over: strings, unvalidated, undefined when not given. */
+export interface RawOptions {
+  target?: string;
+  users?: string;
+  spawnRate?: string;
+  runTime?: string;
+  output?: string;
+  tags?: string;
+  think?: string;
+  seed?: string;
+  timeout?: string;
+  thresholds?: string;
+  userUrl?: string;
+  bandUrl?: string;
+  catalogUrl?: string;
+  tourUrl?: string;
+  targets?: string;
+  token?: string;
+  tokenUrl?: string;
+  rate?: string;
+  maxUsers?: string;
+  json?: boolean;
+  fixtures?: string;
+}
+
+export const DEFAULTS = {
+  target: "emu",
+  users: 50,
+  spawnRate: 10,
+  runTime: "20s",
+  output: "showcase_results",
+  timeout: "5s",
+  urls: {
+    users: "http://localhost:8091",
+    bands: "http://localhost:8092",
+    catalog: "http://localhost:8093",
+    tours: "http://localhost:8094",
+  },
+} as const;

@@ -1,0 +1,97 @@
+import { formatNumber } from "./format.js";
+
+export interface ChartLine {
+  readonly label: string;
+  readonly color: string;
+  readonly values: readonly (number | null)[];
+}
+
+export interface DrawnLine {
+  readonly label: string;
+  readonly color: string;
+  /** SVG path data; empty when the line has no value at all. */
+  readonly d: string;
+}
+
+export interface Chart {
+  readonly title: string;
+  readonly unit: string;
+  readonly width: number;
+  readonly height: number;
+  readonly plot: {
+    readonly left: number;
+    readonly top: number;
+    readonly right: number;
+    readonly bottom: number;
+  };
+  readonly lines: readonly DrawnLine[];
+  readonly yTicks: readonly { readonly y: number; readonly label: string }[];
+  readonly xTicks: readonly { readonly x: number; readonly label: string }[];
+}
+
+const WIDTH = 720;
+const HEIGHT = 220;
+const PLOT = { left: 56, top: 12, right: WIDTH - 12, bottom: HEIGHT - 28 };
+
+/** The smallest 1, 2 or 5 × 10^k at or above `value` (1 for nothing to show). */
+export function niceCeiling(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) if (step * power >= value - 1e-12) return step * power;
+  return 10 * power;
+}
+
+function coordinate(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/**
+ * A line chart of per-second values as inline SVG data, computed here so the template only places
+ * numbers (no script, nothing fetched). A missing value (no samples that second) breaks the line;
+ * a lone point gets a short stroke so it stays visible.
+ */
+export function lineChart(
+  title: string,
+  unit: string,
+  seconds: readonly number[],
+  lines: readonly ChartLine[],
+): Chart {
+  const maxValue = Math.max(
+    0,
+    ...lines.flatMap((line) => line.values.filter((value): value is number => value !== null)),
+  );
+  const top = niceCeiling(maxValue);
+  const first = seconds[0] ?? 0;
+  const last = seconds[seconds.length - 1] ?? 0;
+  const span = Math.max(1, last - first);
+  const x = (second: number): number => PLOT.left + ((second - first) / span) * (PLOT.right - PLOT.left);
+  const y = (value: number): number => PLOT.bottom - (value / top) * (PLOT.bottom - PLOT.top);
+
+  const drawn = lines.map((line) => {
+    const parts: string[] = [];
+    let run = 0;
+    line.values.forEach((value, index) => {
+      const second = seconds[index];
+      if (value === null || second === undefined) {
+        if (run === 1) parts.push("l0.5,0");
+        run = 0;
+        return;
+      }
+      parts.push(`${run === 0 ? "M" : "L"}${coordinate(x(second))},${coordinate(y(value))}`);
+      run += 1;
+    });
+    if (run === 1) parts.push("l0.5,0");
+    return { label: line.label, color: line.color, d: parts.join(" ") };
+  });
+
+  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((fraction) => ({
+    y: Math.round(y(top * fraction) * 10) / 10,
+    label: formatNumber(top * fraction, 2),
+  }));
+  const xCount = Math.min(6, span + 1);
+  const xTicks = Array.from({ length: xCount }, (_, index) => {
+    const second = Math.round(first + (span * index) / Math.max(1, xCount - 1));
+    return { x: Math.round(x(second) * 10) / 10, label: `${second}s` };
+  });
+  return { title, unit, width: WIDTH, height: HEIGHT, plot: PLOT, lines: drawn, yTicks, xTicks };
+}

@@ -1,0 +1,22 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { UsageError } from "../errors.js";
+import { renderHtmlReport } from "./html-report.js";
+import { RESULTS_SCHEMA, type Results } from "./results.js";
+import { reportFileName } from "./write-outputs.js";
+
+/** `replay report results.json`: the HTML again from a results file, without a run. */
+export async function rerenderReport(resultsPath: string, outPath: string | undefined): Promise<string> {
+  let results: Results;
+  try {
+    results = JSON.parse(await readFile(resultsPath, "utf8")) as Results;
+  } catch (error) {
+    throw new UsageError(`cannot read '${resultsPath}' as JSON: ${(error as Error).message}`);
+  }
+  if (!results || results.schema !== RESULTS_SCHEMA) {
+    throw new UsageError(`'${resultsPath}' is not a soundcheck results file (schema ${RESULTS_SCHEMA})`);
+  }
+  const target = outPath ?? join(dirname(resultsPath), reportFileName(results));
+  await writeFile(target, renderHtmlReport(results), "utf8");
+  return target;
+}

@@ -1,0 +1,92 @@
+import type { RunOutcome } from "../engine/run.js";
+import type { StopReason } from "../engine/run-window.js";
+import { SERVICES, type ServiceName } from "../services.js";
+import type { SeriesPoint } from "../stats/time-series.js";
+import { round3, summarize, type StatsSummary } from "../stats/summarize.js";
+import type { Thresholds } from "../verdict/thresholds.js";
+import { judge, type Verdict } from "../verdict/verdict.js";
+
+export const RESULTS_SCHEMA = "soundcheck-results/1";
+
+export const DURATION_BASIS = "first request sent → end of the run window";
+
+/** How the run was set up, as the report states it. */
+export interface RunMeta {
+  readonly runId: string;
+  /** `YYYYMMDD_HHMMSS` (UTC) of the start: the suffix of the report and CSV file names. */
+  readonly timestamp: string;
+  readonly startedAt: string;
+  readonly target: "emu" | "real";
+  readonly model: "closed" | "open";
+  readonly users: number;
+  readonly spawnRate: number | null;
+  readonly rate: number | null;
+  readonly runTimeMs: number;
+  readonly tags: readonly string[] | null;
+  readonly thinkMs: { readonly min: number; readonly max: number };
+  readonly seed: number;
+  readonly timeoutMs: number;
+}
+
+export interface EndpointResult extends StatsSummary {
+  readonly name: string;
+  readonly method: string;
+  readonly service: ServiceName;
+}
+
+/** Everything the report shows; `replay report results.json` renders it again without a run. */
+export interface Results {
+  readonly schema: typeof RESULTS_SCHEMA;
+  readonly meta: RunMeta;
+  readonly stoppedBy: StopReason;
+  /** The measured duration requests/s are taken over, and what it spans. */
+  readonly durationMs: number;
+  readonly durationBasis: typeof DURATION_BASIS;
+  readonly missedStarts: number;
+  readonly overall: StatsSummary;
+  readonly services: Record<ServiceName, StatsSummary>;
+  readonly endpoints: EndpointResult[];
+  readonly series: SeriesPoint[];
+  readonly thresholds: Thresholds;
+  readonly verdict: Verdict;
+}
+
+/** `YYYYMMDD_HHMMSS` in UTC. */
+export function fileTimestamp(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
+}
+
+export function buildResults(
+  outcome: RunOutcome,
+  meta: RunMeta,
+  thresholds: Thresholds,
+  judgedServices: readonly ServiceName[],
+): Results {
+  const duration = outcome.durationMs;
+  const perService = outcome.stats.perService();
+  const services = Object.fromEntries(
+    SERVICES.map((service) => [service, summarize(perService[service], duration)]),
+  ) as Record<ServiceName, StatsSummary>;
+  const overall = summarize(outcome.stats.overall(), duration);
+  const endpoints = outcome.stats.names().map((entry) => ({
+    name: entry.name,
+    method: entry.method,
+    service: entry.service,
+    ...summarize(entry.stats, duration),
+  }));
+  return {
+    schema: RESULTS_SCHEMA,
+    meta,
+    stoppedBy: outcome.stoppedBy,
+    durationMs: round3(duration),
+    durationBasis: DURATION_BASIS,
+    missedStarts: outcome.stats.missedStarts,
+    overall,
+    services,
+    endpoints,
+    series: outcome.stats.series.points,
+    thresholds,
+    verdict: judge(overall, services, thresholds, judgedServices),
+  };
+}

@@ -1,0 +1,31 @@
+import { SERVICE_LABELS, SERVICES } from "../services.js";
+import { formatFixed, formatNumber } from "./format.js";
+import type { Results } from "./results.js";
+
+/** The verdict as the terminal shows it: each check with measured value, target, mark; then the headline. */
+export function renderVerdictText(results: Results): string {
+  const lines: string[] = [];
+  const { overall } = results;
+  lines.push(
+    `Ran ${formatNumber(results.durationMs / 1000)} s (${results.durationBasis})${results.stoppedBy === "time" ? "" : `, stopped by ${results.stoppedBy}`}: ` +
+      `${overall.requests} requests, ${overall.failures} failures, ${formatFixed(overall.rps)} req/s` +
+      (results.meta.model === "open" ? `, ${results.missedStarts} missed starts` : ""),
+  );
+  for (const service of SERVICES) {
+    const stats = results.services[service];
+    lines.push(
+      `  ${SERVICE_LABELS[service].padEnd(14)} ${String(stats.requests).padStart(8)} req  ${String(stats.failures).padStart(6)} fail  ` +
+        `${formatFixed(stats.rps).padStart(9)} req/s  median ${formatFixed(stats.medianMs)} ms  p95 ${formatFixed(stats.p95Ms)} ms`,
+    );
+  }
+  lines.push("");
+  for (const check of results.verdict.checks) {
+    const mark = !check.judged ? "–" : check.passed ? "✔" : "✘";
+    const note = check.judged ? "" : "  (not judged: no selected tag sends to it)";
+    lines.push(
+      `  ${mark} ${check.label.padEnd(32)} ${`${formatFixed(check.measured)} ${check.unit}`.padStart(14)}   target ${check.comparison} ${formatNumber(check.target)} ${check.unit}${note}`,
+    );
+  }
+  lines.push("", results.verdict.headline);
+  return `${lines.join("\n")}\n`;
+}
