@@ -3,7 +3,7 @@
  * request beyond), or `{ "concurrent": 20, "stepMs": 5 }`.
  */
 import { parseDuration } from "../../common/duration.js";
-import type { Parsed } from "./parse-latency.js";
+import { bad, ok, type Parsed } from "./parsed.js";
 import type { Capacity } from "./settings.js";
 
 const EXAMPLE = 'e.g. 20, 20:5ms or {"concurrent": 20, "stepMs": 5}';
@@ -20,10 +20,10 @@ function build(concurrent: unknown, step: unknown): Parsed<Capacity> {
           ? parseDuration(step, "ms")
           : undefined;
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1)
-    return { ok: false, problem: `the capacity must be an integer ≥ 1 (${EXAMPLE})` };
+    return bad(`the capacity must be an integer ≥ 1 (${EXAMPLE})`);
   if (stepMs === undefined || !(stepMs >= 0))
-    return { ok: false, problem: `'${String(step)}' is not a duration for the step (${EXAMPLE})` };
-  return { ok: true, value: { concurrent: n, stepMs } };
+    return bad(`'${String(step)}' is not a duration for the step (${EXAMPLE})`);
+  return ok({ concurrent: n, stepMs });
 }
 
 export function parseCapacity(value: unknown): Parsed<Capacity> {
@@ -35,9 +35,8 @@ export function parseCapacity(value: unknown): Parsed<Capacity> {
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const spec = value as Record<string, unknown>;
     const unknown = Object.keys(spec).filter((key) => key !== "concurrent" && key !== "stepMs");
-    if (unknown.length > 0)
-      return { ok: false, problem: `unknown capacity key ${unknown.join(", ")} (${EXAMPLE})` };
+    if (unknown.length > 0) return bad(`unknown capacity key ${unknown.join(", ")} (${EXAMPLE})`);
     return build(spec.concurrent, spec.stepMs);
   }
-  return { ok: false, problem: `${JSON.stringify(value)} is not a capacity (${EXAMPLE})` };
+  return bad(`${JSON.stringify(value)} is not a capacity (${EXAMPLE})`);
 }

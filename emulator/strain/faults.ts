@@ -4,16 +4,13 @@
  * "bytesPerSecond": 64, "probability": 0.1 }`, `{ "status": 503, "every": 7 }`).
  */
 import type { Fault } from "../core/strain.js";
-import type { Parsed } from "./parse-latency.js";
+import { bad, ok, type Parsed } from "./parsed.js";
 
 export type FaultTrigger = { probability: number } | { every: number };
 export type FaultRule = { fault: Fault } & FaultTrigger;
 
 /** How fast a `slow` body trickles when no rate is given: a BOOT error body takes about 0.5 s. */
 export const DEFAULT_SLOW_BYTES_PER_SECOND = 256;
-
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
 
 const KINDS = "an HTTP status 400-599, reset, hang, slow or truncate";
 

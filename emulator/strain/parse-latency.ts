@@ -10,15 +10,9 @@
  */
 import { parseDuration } from "../../common/duration.js";
 import type { Distribution } from "./distribution.js";
-import { checkPoints, pointsFromDurations, type QuantilePoint } from "./empirical.js";
-import { readRecordingDurations } from "./recording.js";
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
-/** Reads a file (recordings); passed in so the policy itself never touches the disk. */
-export type ReadText = (path: string) => string;
-
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
+import { checkPoints, type QuantilePoint } from "./empirical.js";
+import { bad, ok, type Parsed, type ReadText } from "./parsed.js";
+import { recordedLatency } from "./recording.js";
 
 const EXAMPLES =
   "e.g. 100ms, 10-80ms, normal:50ms,10ms, lognormal:median=40ms,p99=250ms, empirical:p50=20ms,p99=200ms";
@@ -73,6 +67,7 @@ function table(entries: [string, unknown][], spelling: string): Parsed<Distribut
   const points: QuantilePoint[] = [];
   for (const [key, raw] of entries) {
     const p = Number(key.replace(/^p/, ""));
+    if (raw === undefined) return bad(`'${spelling}': '${key}' needs a duration (e.g. p99=200ms)`);
     const value = typeof raw === "number" ? raw : typeof raw === "string" ? ms(raw) : undefined;
     if (key.trim() === "" || !Number.isFinite(p) || value === undefined)
       return bad(
@@ -82,19 +77,6 @@ function table(entries: [string, unknown][], spelling: string): Parsed<Distribut
   }
   const problem = checkPoints(points);
   return problem ? bad(`'${spelling}': ${problem}`) : ok({ kind: "empirical", points });
-}
-
-function recording(file: string, read: ReadText | undefined): Parsed<Distribution> {
-  if (!read) return bad(`recording ${file}: recordings cannot be read here`);
-  let text: string;
-  try {
-    text = read(file);
-  } catch (error) {
-    return bad(`recording ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-  const { durations } = readRecordingDurations(text);
-  if (durations.length === 0) return bad(`recording ${file}: no line has a durationMs or duration field`);
-  return ok({ kind: "empirical", points: pointsFromDurations(durations) });
 }
 
 export function parseLatencyText(text: string, read?: ReadText): Parsed<Distribution> {
@@ -118,7 +100,7 @@ export function parseLatencyText(text: string, read?: ReadText): Parsed<Distribu
           trimmed,
         );
       case "recording":
-        return recording(args.trim(), read);
+        return recordedLatency(args.trim(), read);
       default:
         return bad(`unknown distribution '${kind}' (one of ${KINDS.join(", ")}, or a duration)`);
     }
@@ -142,7 +124,7 @@ export function parseLatency(value: unknown, read?: ReadText): Parsed<Distributi
       : bad(`${value} is not a latency (${EXAMPLES})`);
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const spec = value as { percentiles?: unknown; recording?: unknown };
-    if (typeof spec.recording === "string") return recording(spec.recording, read);
+    if (typeof spec.recording === "string") return recordedLatency(spec.recording, read);
     if (spec.percentiles && typeof spec.percentiles === "object" && !Array.isArray(spec.percentiles))
       return table(Object.entries(spec.percentiles), "percentiles");
   }

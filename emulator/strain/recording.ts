@@ -5,6 +5,9 @@
  * it (headers, other events, a half-written last line) rather than refusing the file.
  */
 import { parseDuration } from "../../common/duration.js";
+import type { Distribution } from "./distribution.js";
+import { pointsFromDurations } from "./empirical.js";
+import { bad, ok, type Parsed, type ReadText } from "./parsed.js";
 
 export interface RecordingDurations {
   durations: number[];
@@ -35,4 +38,18 @@ export function readRecordingDurations(text: string): RecordingDurations {
     else durations.push(ms);
   }
   return { durations, skipped };
+}
+
+/** `recording:FILE`: the file's durations as an empirical latency. */
+export function recordedLatency(file: string, read: ReadText | undefined): Parsed<Distribution> {
+  if (!read) return bad(`recording ${file}: recordings cannot be read here`);
+  let text: string;
+  try {
+    text = read(file);
+  } catch (error) {
+    return bad(`recording ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const { durations } = readRecordingDurations(text);
+  if (durations.length === 0) return bad(`recording ${file}: no line has a durationMs or duration field`);
+  return ok({ kind: "empirical", points: pointsFromDurations(durations) });
 }

@@ -1,13 +1,14 @@
 /**
- * Strain settings as JSON — the config file's `latency`, `faults`, `capacity` and `routes` keys,
- * and the body of the control plane's `PUT /admin/strain` — read with every problem collected,
- * and written back in the same shape.
+ * Strain settings from JSON — the config file's `latency`, `faults`, `capacity` and `routes` keys,
+ * and the body of the control plane's `PUT /admin/strain` — read with every problem collected.
+ * The flags (flags.ts) go through the same reader, so they name problems the same way.
  */
 import { parseCapacity } from "./capacity.js";
-import { checkFaults, faultToJson, parseFault, type FaultRule } from "./faults.js";
-import { formatLatency, parseLatency, type ReadText } from "./parse-latency.js";
+import { checkFaults, parseFault, type FaultRule } from "./faults.js";
+import { parseLatency } from "./parse-latency.js";
+import type { ReadText } from "./parsed.js";
+import { readRouteEntry } from "./route-entry.js";
 import type { RouteSettings, ScopeSettings, ServiceSettings, StrainSettings } from "./settings.js";
-import { routeScopeName } from "./settings.js";
 
 export interface StrainNames {
   /** Services latency and faults may name. */
@@ -24,9 +25,6 @@ export interface Draft {
 }
 
 export const STRAIN_KEYS = ["latency", "faults", "capacity", "routes"] as const;
-const ROUTE_KEYS = ["service", "method", "route", "latency", "faults"];
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -38,7 +36,7 @@ function perService(value: unknown, isValue: (v: unknown) => boolean): [string, 
 export class StrainReader {
   readonly problems: string[] = [];
   constructor(
-    private readonly names: StrainNames,
+    readonly names: StrainNames,
     readonly draft: Draft = { global: {}, services: {}, routes: [] },
   ) {}
 
@@ -113,41 +111,8 @@ export class StrainReader {
     }
     if (json.routes !== undefined) {
       if (!Array.isArray(json.routes)) this.problems.push(`${prefix}routes: must be a list of route entries`);
-      else json.routes.forEach((entry, i) => this.route(`${prefix}routes[${i}]`, entry));
+      else json.routes.forEach((entry, i) => readRouteEntry(this, `${prefix}routes[${i}]`, entry));
     }
-  }
-
-  private route(source: string, entry: unknown): void {
-    if (!isObject(entry)) {
-      this.problems.push(`${source}: must be an object with service, method, route and latency or faults`);
-      return;
-    }
-    const before = this.problems.length;
-    for (const key of Object.keys(entry))
-      if (!ROUTE_KEYS.includes(key)) this.problems.push(`${source}: unknown key "${key}"`);
-    const service = typeof entry.service === "string" ? entry.service : "";
-    if (!this.names.services.includes(service))
-      this.problems.push(
-        `${source}.service: ${JSON.stringify(entry.service)} is not one of ${this.names.services.join(", ")}`,
-      );
-    const method = typeof entry.method === "string" ? entry.method.toUpperCase() : undefined;
-    if (entry.method !== undefined && (method === undefined || !METHODS.includes(method)))
-      this.problems.push(
-        `${source}.method: ${JSON.stringify(entry.method)} is not one of ${METHODS.join(", ")} (HEAD follows GET)`,
-      );
-    const route = typeof entry.route === "string" ? entry.route : "";
-    if (!route.startsWith("/"))
-      this.problems.push(
-        `${source}.route: ${JSON.stringify(entry.route)} is not a route pattern (e.g. /api/bands/{id})`,
-      );
-    if (entry.latency === undefined && entry.faults === undefined)
-      this.problems.push(`${source}: sets neither latency nor faults`);
-    const settings: RouteSettings = { service, method, route };
-    if (entry.latency !== undefined) settings.latency = this.latency(`${source}.latency`, entry.latency);
-    if (entry.faults !== undefined) settings.faults = this.faults(`${source}.faults`, entry.faults);
-    const twin = this.draft.routes.find((r) => routeScopeName(r) === routeScopeName(settings));
-    if (twin) this.problems.push(`${source}: a second entry for ${routeScopeName(settings)}`);
-    if (this.problems.length === before) this.draft.routes.push(settings);
   }
 
   settings(): StrainSettings {
@@ -163,25 +128,4 @@ export function readStrainJson(
   const reader = new StrainReader(names);
   reader.readJson(json, prefix);
   return { settings: reader.settings(), problems: reader.problems };
-}
-
-/** The settings in the JSON shape they are read from (always the per-service forms). */
-export function strainToJson(settings: StrainSettings) {
-  const latency: Record<string, string> = {};
-  const faults: Record<string, Record<string, unknown>[]> = {};
-  const capacity: Record<string, { concurrent: number; stepMs: number }> = {};
-  const scopes: [string, ServiceSettings][] = [["*", settings.global], ...Object.entries(settings.services)];
-  for (const [name, scope] of scopes) {
-    if (scope.latency) latency[name] = formatLatency(scope.latency);
-    if (scope.faults) faults[name] = scope.faults.map(faultToJson);
-    if (scope.capacity) capacity[name] = { ...scope.capacity };
-  }
-  const routes = settings.routes.map((r) => ({
-    service: r.service,
-    ...(r.method ? { method: r.method } : {}),
-    route: r.route,
-    ...(r.latency ? { latency: formatLatency(r.latency) } : {}),
-    ...(r.faults ? { faults: r.faults.map(faultToJson) } : {}),
-  }));
-  return { latency, faults, capacity, routes };
 }
