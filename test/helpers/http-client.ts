@@ -1,9 +1,9 @@
 /**
  * A bare node:http client for tests that must see what a client sees on the wire: every chunk,
  * whether the body was complete, resets, refused connections and timeouts. One connection per
- * request (no agent), so one request's fate never affects another's.
+ * request unless an agent is given, so one request's fate never affects another's.
  */
-import { request, type IncomingHttpHeaders } from "node:http";
+import { request, type Agent, type IncomingHttpHeaders } from "node:http";
 
 export interface Fetched {
   status: number;
@@ -22,6 +22,8 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** Give up after this long without the whole answer: rejects with code `CLIENT_TIMEOUT`. */
   timeoutMs?: number;
+  /** Reuse connections (default: a new connection per request). */
+  agent?: Agent;
 }
 
 export class ClientError extends Error {
@@ -43,7 +45,11 @@ export function fetchRaw(url: string, options: FetchOptions = {}): Promise<Fetch
       clearTimeout(timer);
       outcome();
     };
-    const req = request(url, { method: options.method ?? "GET", headers: options.headers, agent: false });
+    const req = request(url, {
+      method: options.method ?? "GET",
+      headers: options.headers,
+      agent: options.agent ?? false,
+    });
     const timer = setTimeout(() => {
       settle(() =>
         reject(new ClientError("CLIENT_TIMEOUT", `no complete answer within ${options.timeoutMs} ms`)),
