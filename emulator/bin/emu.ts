@@ -37,7 +37,20 @@ program
   .option("--max-body <size>", "largest request body accepted (e.g. 2mb)")
   .option("--saga-delay <duration>", "delivery delay of the offer-acceptance messages (e.g. 5ms)")
   .option("--summary-interval <duration>", "how often to print the traffic summary")
-  .option("--seed <n>", "seed for every random choice")
+  .option(
+    "--latency <spec>",
+    "delay every answer: 100ms, 10-80ms, normal:50ms,10ms, lognormal:median=40ms,p99=250ms, " +
+      "empirical:p50=20ms,p99=200ms, recording:FILE; one service: bands=SPEC (repeatable)",
+    collect,
+  )
+  .option(
+    "--fault <spec>",
+    "inject a fault: bands=503:0.2, users=reset:0.05, catalog=truncate:every=10 " +
+      "(status 400-599, reset, hang, slow, truncate; without a service: every service; repeatable)",
+    collect,
+  )
+  .option("--capacity <spec>", "load-dependent latency: bands=20 or bands=20:5ms (repeatable)", collect)
+  .option("--seed <n>", "seed for every random choice (latency and faults)")
   .option("--quiet", "print only the ready line")
   .option("--json", "print the ready line as one JSON object")
   .action(async (flags) => {

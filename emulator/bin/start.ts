@@ -1,6 +1,7 @@
 /**
  * `emu start`: configuration → emulator → listeners → ready line, then serve until a signal.
  */
+import { randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { resolveConfig, type EmulatorConfig, type StartFlags } from "../config/config.js";
 import type { SigningKey } from "../core/security/tokens.js";
@@ -8,6 +9,8 @@ import { StoreError } from "../core/store/store.js";
 import { createEmulator, type Emulator } from "../emulator.js";
 import { FixtureError, readFixture, type Fixture } from "../fixtures/fixtures.js";
 import { SERVICE_NAMES } from "../services/registry.js";
+import { StrainController } from "../strain/controller.js";
+import { addAdminListener, readText } from "./admin-listener.js";
 import { Listeners, ListenError } from "./listeners.js";
 import { summaryPrinter } from "./summary.js";
 
@@ -71,7 +74,7 @@ async function fixturesOf(config: EmulatorConfig): Promise<Fixture | "none"> {
 
 export async function resolveStartConfig(flags: StartFlags & { config?: string }): Promise<EmulatorConfig> {
   const file = flags.config ? await readConfigFile(flags.config) : {};
-  const result = resolveConfig(file, flags);
+  const result = resolveConfig(file, flags, { readText });
   if (!result.ok) throw new ExitError(`emu: bad configuration: ${result.problems.join("; ")}`, 2);
   return result.config;
 }
@@ -79,11 +82,15 @@ export async function resolveStartConfig(flags: StartFlags & { config?: string }
 export interface Running {
   emulator: Emulator;
   listeners: Listeners;
+  strain: StrainController;
   stop(): Promise<void>;
 }
 
 export async function startEmulator(config: EmulatorConfig, output: Output): Promise<Running> {
   const log = config.quiet ? () => {} : output.err;
+  // Without --seed a run is still reproducible: the seed drawn here is shown by the control plane.
+  const strain = new StrainController(config.strain, config.seed ?? randomInt(0, 2 ** 31));
+  const fixtures = await fixturesOf(config);
   let emulator: Emulator;
   try {
     emulator = await createEmulator({
@@ -94,9 +101,10 @@ export async function startEmulator(config: EmulatorConfig, output: Output): Pro
         ttlSeconds: config.tokenTtlSeconds,
       },
       dataFile: config.data,
-      fixtures: await fixturesOf(config),
+      fixtures,
       maxBodyBytes: config.maxBodyBytes,
       saga: { delayMs: config.sagaDelayMs },
+      strain,
       log,
     });
   } catch (error) {
@@ -108,6 +116,7 @@ export async function startEmulator(config: EmulatorConfig, output: Output): Pro
   }
   const listeners = new Listeners(config.host);
   for (const name of SERVICE_NAMES) listeners.add(name, emulator.apps[name].serve, config.ports[name]);
+  addAdminListener(listeners, { emulator, strain, initialFixtures: fixtures, port: config.ports.admin, log });
   try {
     await listeners.startAll();
   } catch (error) {
@@ -122,6 +131,7 @@ export async function startEmulator(config: EmulatorConfig, output: Output): Pro
   return {
     emulator,
     listeners,
+    strain,
     async stop() {
       stopSummary();
       await listeners.stopAll(1500);

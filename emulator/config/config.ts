@@ -5,6 +5,9 @@
  */
 import { DEFAULT_PORTS, SERVICE_NAMES } from "../services/registry.js";
 import type { ServiceName } from "../services/service-module.js";
+import type { ReadText } from "../strain/parsed.js";
+import type { StrainSettings } from "../strain/settings.js";
+import { resolveStrainConfig, STRAIN_FILE_KEYS } from "./strain-config.js";
 import { byteSize, durationMs, integer, nonEmptyString, onOff, port, type Parsed } from "./values.js";
 
 export type ListenerName = ServiceName | "admin";
@@ -27,6 +30,8 @@ export interface EmulatorConfig {
   maxBodyBytes: number;
   sagaDelayMs: number;
   seed: number | undefined;
+  /** Latency, faults and capacity (emulator/strain/), from --latency, --fault, --capacity and the file. */
+  strain: StrainSettings;
 }
 
 /** What commander hands over (all optional; absent means "not given on the command line"). */
@@ -46,6 +51,9 @@ export interface StartFlags {
   maxBody?: string;
   sagaDelay?: string;
   seed?: string;
+  latency?: string[];
+  fault?: string[];
+  capacity?: string[];
 }
 
 export const FILE_KEYS = [
@@ -64,11 +72,21 @@ export const FILE_KEYS = [
   "maxBody",
   "sagaDelay",
   "seed",
+  ...STRAIN_FILE_KEYS,
 ] as const;
 
 export type ConfigResult = { ok: true; config: EmulatorConfig } | { ok: false; problems: string[] };
 
-export function resolveConfig(file: Record<string, unknown>, flags: StartFlags): ConfigResult {
+export interface ConfigIo {
+  /** Reads a recording named by an empirical latency; without it, recordings are a problem. */
+  readText?: ReadText;
+}
+
+export function resolveConfig(
+  file: Record<string, unknown>,
+  flags: StartFlags,
+  io: ConfigIo = {},
+): ConfigResult {
   const problems: string[] = [];
   for (const key of Object.keys(file)) {
     if (!(FILE_KEYS as readonly string[]).includes(key) && !key.startsWith("$"))
@@ -120,6 +138,7 @@ export function resolveConfig(file: Record<string, unknown>, flags: StartFlags):
     maxBodyBytes: pick("--max-body", flags.maxBody, "maxBody", byteSize, 2 * 1024 * 1024),
     sagaDelayMs: pick("--saga-delay", flags.sagaDelay, "sagaDelay", (v) => durationMs(v, "ms"), 5),
     seed: pick<number | undefined>("--seed", flags.seed, "seed", (v) => integer(v, 0), undefined),
+    strain: resolveStrainConfig(file, flags, problems, io.readText),
   };
   if (config.tokenKeyFile && config.tokenSecret)
     problems.push("--token-key and --token-secret: give one signing key, not both");

@@ -29,9 +29,15 @@ export function deliver(
     const bytes = writeReply(res, reply);
     done({ status: reply.status, bytes, fault: undefined });
   };
-  const wait = plan && plan.delayMs > 0 ? arrival + plan.delayMs - performance.now() : 0;
-  if (wait > 0) setTimeout(write, wait);
-  else write();
+  const deadline = arrival + (plan?.delayMs ?? 0);
+  const waitForDeadline = () => {
+    const left = deadline - performance.now();
+    // Timers count whole milliseconds from the loop's cached clock and can fire a little early;
+    // a delay is a promise ("at least this long after arrival"), so wait out the remainder.
+    if (left > 0) setTimeout(waitForDeadline, Math.ceil(left));
+    else write();
+  };
+  waitForDeadline();
 }
 
 function headersOf(reply: Reply, length: number): string[] {
@@ -65,7 +71,8 @@ function applyFault(res: ServerResponse, reply: Reply, fault: Fault, done: (d: D
       return;
     case "reset":
       // resetAndDestroy sends a TCP RST: the client sees ECONNRESET, not a clean close.
-      socket?.resetAndDestroy();
+      if (socket) socket.resetAndDestroy();
+      else res.destroy();
       done({ status: 0, bytes: 0, fault: "reset" });
       return;
     case "hang":
@@ -76,10 +83,18 @@ function applyFault(res: ServerResponse, reply: Reply, fault: Fault, done: (d: D
       });
       return;
     case "truncate": {
+      // The full Content-Length is announced and half the body sent: the client sees a premature
+      // close. An empty body cannot be cut, so it gets its headers and a closed connection.
       const body = Buffer.from(bodyOf(reply));
+      const half = body.subarray(0, Math.floor(body.length / 2));
       res.writeHead(reply.status, headersOf(reply, body.length));
-      res.write(body.subarray(0, Math.floor(body.length / 2)), () => socket?.destroy());
-      done({ status: reply.status, bytes: Math.floor(body.length / 2), fault: "truncate" });
+      if (half.length === 0) {
+        res.flushHeaders();
+        socket?.end();
+      } else {
+        res.write(half, () => socket?.destroy());
+      }
+      done({ status: reply.status, bytes: half.length, fault: "truncate" });
       return;
     }
     case "slow":
@@ -88,7 +103,13 @@ function applyFault(res: ServerResponse, reply: Reply, fault: Fault, done: (d: D
   }
 }
 
-/** A body trickled out in small chunks at `bytesPerSecond`. */
+/** Chunks of a trickled body go out at most this often (20 a second). */
+const TRICKLE_INTERVAL_MS = 50;
+
+/**
+ * A body trickled out in small chunks at `bytesPerSecond`. Below 20 bytes a second the chunks
+ * are single bytes spaced further apart, so the rate holds for slow settings too.
+ */
 function trickle(
   res: ServerResponse,
   reply: Reply,
@@ -97,7 +118,8 @@ function trickle(
 ): void {
   const body = Buffer.from(bodyOf(reply));
   res.writeHead(reply.status, headersOf(reply, body.length));
-  const chunk = Math.max(1, Math.floor(bytesPerSecond / 20));
+  const interval = Math.max(TRICKLE_INTERVAL_MS, 1000 / bytesPerSecond);
+  const chunk = Math.max(1, Math.floor((bytesPerSecond * interval) / 1000));
   let offset = 0;
   const step = () => {
     if (res.destroyed) return done({ status: 0, bytes: offset, fault: "slow" });
@@ -108,7 +130,7 @@ function trickle(
       res.end();
       return done({ status: reply.status, bytes: body.length, fault: "slow" });
     }
-    setTimeout(step, 50);
+    setTimeout(step, interval);
   };
   step();
 }

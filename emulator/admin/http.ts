@@ -1,0 +1,97 @@
+/**
+ * The control plane's HTTP conventions: JSON in and out, `{"error": …}` bodies (with `problems`
+ * when there are several), 404 for unknown paths, 405 with Allow for a known path and a wrong
+ * method, and never a stack trace.
+ */
+import type express from "express";
+import type { NextFunction, Request, Response } from "express";
+
+export class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems?: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
+export function badRequest(message: string, problems?: readonly string[]): AdminError {
+  return new AdminError(400, message, problems);
+}
+
+export type Handler = (req: Request, res: Response) => unknown;
+
+/** One path and its methods; any other method is a 405 listing the ones it has. */
+export function endpoint(router: express.Router, path: string, methods: Record<string, Handler>): void {
+  const route = router.route(path);
+  for (const [method, handler] of Object.entries(methods)) {
+    const wrapped = async (req: Request, res: Response) => {
+      await handler(req, res);
+    };
+    if (method === "GET") route.get(wrapped);
+    else if (method === "POST") route.post(wrapped);
+    else if (method === "PUT") route.put(wrapped);
+    else if (method === "DELETE") route.delete(wrapped);
+  }
+  const allow = Object.keys(methods).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]));
+  route.all((req: Request, res: Response) => {
+    res.status(405).set("Allow", allow.join(", "));
+    res.json({ error: `${req.method} is not supported on ${req.path} (use ${allow.join(", ")})` });
+  });
+}
+
+/** A query parameter given at most once. */
+export function queryParam(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") throw badRequest(`?${name}= must be given once, as a plain value`);
+  return value;
+}
+
+/** The request body as a JSON object, or a 400 saying what was wrong with it. */
+export function objectBody(req: Request, what: string): Record<string, unknown> {
+  const body: unknown = req.body;
+  if (body === undefined) throw badRequest(`the request needs a JSON body: ${what}`);
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw badRequest(`the body must be a JSON object: ${what}`);
+  return body as Record<string, unknown>;
+}
+
+/** After express.text: the body as parsed JSON, or undefined when there is none. */
+export function parseJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  const text: unknown = req.body;
+  if (typeof text !== "string" || text.trim() === "") {
+    req.body = undefined;
+    return next();
+  }
+  try {
+    req.body = JSON.parse(text);
+  } catch (error) {
+    return next(badRequest(`the body is not valid JSON (${(error as Error).message})`));
+  }
+  next();
+}
+
+export function notFound(req: Request, res: Response): void {
+  res.status(404).json({ error: `no admin endpoint at ${req.path} (see GET /admin/state and the README)` });
+}
+
+/** The one error handler: typed errors keep their status, a body over the limit is a 413. */
+export function errorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  if (error instanceof AdminError) {
+    res
+      .status(error.status)
+      .json(error.problems ? { error: error.message, problems: error.problems } : { error: error.message });
+    return;
+  }
+  const type = (error as { type?: string }).type;
+  if (type === "entity.too.large") {
+    res.status(413).json({ error: "the body is too large" });
+    return;
+  }
+  res
+    .status(500)
+    .json({ error: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+}

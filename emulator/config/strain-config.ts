@@ -1,0 +1,35 @@
+/**
+ * The strain part of `emu start`'s configuration: the file's `latency`, `faults`, `capacity` and
+ * `routes` keys, then the --latency, --fault and --capacity flags on top (flags win per scope).
+ */
+import { SERVICE_NAMES } from "../services/registry.js";
+import { readStrainFlags, type StrainFlags } from "../strain/flags.js";
+import type { ReadText } from "../strain/parsed.js";
+import { STRAIN_KEYS, StrainReader, type StrainNames } from "../strain/settings-json.js";
+import type { StrainSettings } from "../strain/settings.js";
+
+export const STRAIN_FILE_KEYS = STRAIN_KEYS;
+
+/** The names the strain settings may use, and where a capacity is possible. */
+export function strainNames(read?: ReadText): StrainNames {
+  return {
+    services: SERVICE_NAMES,
+    // The token service does not report requests in flight to the strain hook, so a capacity
+    // there would silently do nothing.
+    capacityServices: SERVICE_NAMES.filter((name) => name !== "auth"),
+    read,
+  };
+}
+
+export function resolveStrainConfig(
+  file: Record<string, unknown>,
+  flags: StrainFlags,
+  problems: string[],
+  read: ReadText | undefined,
+): StrainSettings {
+  const reader = new StrainReader(strainNames(read));
+  reader.readJson(file, "config.");
+  readStrainFlags(reader, flags);
+  problems.push(...reader.problems);
+  return reader.settings();
+}
