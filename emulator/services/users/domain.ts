@@ -1,0 +1,189 @@
+/**
+ * user-service's business logic, shared by artists and managers. Every operation checks all it
+ * needs first and only then changes rows, synchronously, so two racing requests can never both
+ * pass a uniqueness check and a failing request changes nothing (except an id drawn by a refused
+ * insert, as H2's identity column does).
+ */
+import type { Id } from "../../core/dto/schema.js";
+import { UnhandledError } from "../../core/http/errors.js";
+import type { Store } from "../../core/store/store.js";
+import {
+  BY_EMAIL,
+  BY_USERNAME,
+  USERS_COUNTER,
+  isArtist,
+  type ArtistRow,
+  type UserCollections,
+  type UserRow,
+} from "./collections.js";
+import type { CommonFields, UserKind } from "./kinds.js";
+import {
+  artistAlreadyLinked,
+  artistNotLinked,
+  userAlreadyExists,
+  userNotFound,
+  userNotFoundByUsername,
+} from "./errors.js";
+import { ARTIST } from "./kinds.js";
+import { MAX_PASSWORD_BYTES, passwordBytes, type PasswordHasher } from "./password-hash.js";
+
+/** A value for a `Set<Long>` column: de-duplicated, ascending (§1.2); a null element fails the insert. */
+export function bandIdSet(values: readonly (number | null)[] | null): number[] {
+  if (values === null) return [];
+  if (values.some((value) => value === null)) {
+    throw new UnhandledError('NULL not allowed for column "BAND_IDS"');
+  }
+  return [...new Set(values as number[])].sort((a, b) => a - b);
+}
+
+/** Ids beyond 2^53 cannot be held in the JSON store; they are kept as the nearest number. */
+export function storedId(id: Id): number {
+  return Number(id);
+}
+
+export class UserDomain {
+  constructor(
+    private readonly collections: UserCollections,
+    private readonly store: Store,
+    private readonly hash: PasswordHasher,
+  ) {}
+
+  find<R extends UserRow>(kind: UserKind<R, never, never>, id: Id): R {
+    const row = this.collections.users.get(id);
+    if (!kind.is(row)) throw userNotFound(id);
+    return row;
+  }
+
+  /** Exact, case-sensitive; a manager's username does not count (§3.3). */
+  findArtistByUsername(username: string): ArtistRow {
+    const row = this.collections.users.findUnique(BY_USERNAME, username);
+    if (!isArtist(row)) throw userNotFoundByUsername(username);
+    return row;
+  }
+
+  list<R extends UserRow>(kind: UserKind<R, never, never>): R[] {
+    return this.collections.users.all().filter(kind.is);
+  }
+
+  /** Users whose band set holds any of `bandIds`, each once, in id order. */
+  withAnyBand<R extends UserRow>(kind: UserKind<R, never, never>, bandIds: readonly Id[]): R[] {
+    const found = new Set<R>();
+    for (const bandId of bandIds) {
+      if (typeof bandId !== "number") continue;
+      for (const row of this.collections.users.find(kind.bandIndex, bandId)) found.add(row as R);
+    }
+    return [...found].sort((a, b) => a.id - b.id);
+  }
+
+  create<R extends UserRow, In extends CommonFields & { id: number | null }>(
+    kind: UserKind<R, In, never>,
+    input: In,
+  ): R {
+    const { users } = this.collections;
+    // Only the username of the same kind is checked in code (409); the rest is the database's.
+    if (kind.is(users.findUnique(BY_USERNAME, input.username as string))) {
+      throw userAlreadyExists(input.username);
+    }
+    const password = this.hashed(input.password);
+    const bands = bandIdSet(kind.bandsOf(input));
+    if (input.id !== null) {
+      // A client-supplied id makes Hibernate merge instead of insert (§1.3).
+      const target = users.get(input.id);
+      if (!kind.is(target)) {
+        throw new UnhandledError(
+          "Row was updated or deleted by another transaction (or unsaved-value mapping was incorrect)",
+        );
+      }
+      this.requireFree(input, target);
+      const merged = kind.build(target.id, input, password, bands);
+      return this.change(target, (row) => Object.assign(row, merged));
+    }
+    if (this.taken(input, undefined)) {
+      this.store.nextId(USERS_COUNTER);
+      throw uniqueViolation();
+    }
+    const row = kind.build(this.store.nextId(USERS_COUNTER), input, password, bands);
+    users.insert(row);
+    return row;
+  }
+
+  /** PUT: no validation, a partial update, and the password hashed again every time (§3.2). */
+  update<R extends UserRow, Up extends CommonFields>(kind: UserKind<R, never, Up>, id: Id, update: Up): R {
+    const row = this.find(kind, id);
+    const password = this.hashed(update.password ?? row.password);
+    const bands = kind.bandsOf(update);
+    const newBands = bands === null ? null : bandIdSet(bands);
+    this.requireFree({ username: update.username ?? row.username, email: update.email ?? row.email }, row);
+    return this.change(row, (target) => {
+      kind.patch(target, update);
+      target.password = password;
+      if (newBands !== null) kind.setBands(target, newBands);
+    });
+  }
+
+  remove(kind: UserKind<UserRow, never, never>, id: Id): void {
+    this.collections.users.delete(this.find(kind, id));
+  }
+
+  replaceBands<R extends UserRow>(kind: UserKind<R, never, never>, id: Id, bandIds: number[]): R {
+    const row = this.find(kind, id);
+    const bands = bandIdSet(bandIds);
+    return this.change(row, (target) => kind.setBands(target, bands));
+  }
+
+  /** Direct link and unlink: no band check, no message to band-service (§3.3, §7.1). */
+  link(artistId: Id, bandId: Id): ArtistRow {
+    const artist = this.find(ARTIST, artistId);
+    const band = storedId(bandId);
+    if (artist.bandIds.includes(band)) throw artistAlreadyLinked(artistId, bandId);
+    return this.setArtistBands(artist, [...artist.bandIds, band]);
+  }
+
+  unlink(artistId: Id, bandId: Id): ArtistRow {
+    const artist = this.find(ARTIST, artistId);
+    const band = storedId(bandId);
+    if (!artist.bandIds.includes(band)) throw artistNotLinked(artistId, bandId);
+    return this.setArtistBands(
+      artist,
+      artist.bandIds.filter((id) => id !== band),
+    );
+  }
+
+  private setArtistBands(artist: ArtistRow, bands: number[]): ArtistRow {
+    const sorted = bandIdSet(bands);
+    return this.change(artist, (row) => ARTIST.setBands(row, sorted));
+  }
+
+  /** Change a row in place, keeping the table's indexes in step. */
+  private change<R extends UserRow>(row: R, mutate: (row: R) => void): R {
+    this.collections.users.update(row, mutate as (row: UserRow) => void);
+    return row;
+  }
+
+  private hashed(password: string | null): string {
+    // BCryptPasswordEncoder refuses null and, since 6.4.4, more than 72 bytes: unhandled → 500.
+    if (password === null) throw new UnhandledError("rawPassword cannot be null");
+    if (passwordBytes(password) > MAX_PASSWORD_BYTES) {
+      throw new UnhandledError("password cannot be more than 72 bytes");
+    }
+    return this.hash(password);
+  }
+
+  private taken(fields: Pick<CommonFields, "username" | "email">, self: UserRow | undefined): boolean {
+    const { users } = this.collections;
+    const holder = (index: string, key: string | null) => {
+      const found = key === null ? undefined : users.findUnique(index, key);
+      return found !== undefined && found !== self;
+    };
+    return holder(BY_USERNAME, fields.username) || holder(BY_EMAIL, fields.email);
+  }
+
+  /** The unique username and email columns of the shared table: a clash is an unhandled 500. */
+  private requireFree(fields: Pick<CommonFields, "username" | "email">, self: UserRow): void {
+    if (this.taken(fields, self)) throw uniqueViolation();
+  }
+}
+
+function uniqueViolation(): UnhandledError {
+  return new UnhandledError("could not execute statement; Unique index or primary key violation");
+}
