@@ -4,7 +4,7 @@
  * encoder — and the shared counter continues after the highest id. Nothing is loaded unless the
  * whole section is sound.
  */
-import { EntryReader, listsOf } from "../../fixtures/entries.js";
+import { EntryReader, listsOf, UniqueValues } from "../../fixtures/entries.js";
 import type { Store } from "../../core/store/store.js";
 import {
   BY_EMAIL,
@@ -51,31 +51,18 @@ export function seedUsers(section: unknown, { users }: UserCollections, store: S
   const problems: string[] = [];
   const lists = listsOf(section, ["artists", "managers"] as const, problems);
   const read = <R>(list: "artists" | "managers", build: (reader: EntryReader) => R) =>
-    lists[list].map((entry, index) => ({
-      row: build(new EntryReader(list, index, entry, problems)),
-      list,
-      index,
-    }));
+    lists[list].map((entry, index) => {
+      const reader = new EntryReader(list, index, entry, problems);
+      return { reader, row: build(reader) };
+    });
   const entries = [...read("artists", artistOf), ...read("managers", managerOf)];
 
-  const seen = {
-    id: new Map<unknown, string>(),
-    username: new Map<unknown, string>(),
-    email: new Map<unknown, string>(),
-  };
-  for (const { row, list, index } of entries) {
-    const label = `${list}[${index}] (id ${row.id})`;
-    const clash = (field: "id" | "username" | "email", taken: boolean) => {
-      const earlier = seen[field].get(row[field]);
-      if (earlier || taken)
-        problems.push(
-          `${label}: ${field} ${JSON.stringify(row[field])} already used by ${earlier ?? "a stored user"}`,
-        );
-      seen[field].set(row[field], label);
-    };
-    clash("id", users.get(row.id) !== undefined);
-    clash("username", row.username !== null && users.countUnique(BY_USERNAME, row.username) > 0);
-    clash("email", row.email !== null && users.countUnique(BY_EMAIL, row.email) > 0);
+  const unique = new UniqueValues();
+  for (const { reader, row } of entries) {
+    unique.claim(reader, "id", row.id || null, users.get(row.id) !== undefined);
+    const taken = (index: string, key: string | null) => key !== null && users.countUnique(index, key) > 0;
+    unique.claim(reader, "username", row.username, taken(BY_USERNAME, row.username));
+    unique.claim(reader, "email", row.email, taken(BY_EMAIL, row.email));
   }
   if (problems.length > 0) return problems;
 
