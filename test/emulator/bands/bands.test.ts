@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { testEmulator, type TestEmulator } from "../../helpers/emulator.js";
 import { assertBoot, assertProblem } from "../../helpers/error-bodies.js";
-import { createBand, expectedBand, recordSends } from "./bands-fixtures.js";
+import { createBand, expectedBand } from "./bands-fixtures.js";
+import { recordSends } from "../../helpers/bus.js";
 
 const bandNotFound = (id: string, path: string) =>
   [404, "Band not found", `Band with id ${id} was not found`, path] as const;

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { testEmulator, type TestEmulator } from "../../helpers/emulator.js";
 import { createArtist, createManager } from "../users/users-fixtures.js";
-import { createBand, createOffer, expectedOffer, holdCommands, recordSends } from "./bands-fixtures.js";
+import { createBand, createOffer, expectedOffer } from "./bands-fixtures.js";
+import { holdCommands, recordSends } from "../../helpers/bus.js";
 
 /** Contract §7.2: every branch of the offer-acceptance saga, through both services. */
 describe("offer-acceptance saga (band-service ↔ user-service)", () => {

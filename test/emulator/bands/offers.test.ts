@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { testEmulator, type TestEmulator } from "../../helpers/emulator.js";
 import { assertBoot, assertProblem } from "../../helpers/error-bodies.js";
-import { createBand, createOffer, expectedOffer, recordSends } from "./bands-fixtures.js";
+import { createBand, createOffer, expectedOffer } from "./bands-fixtures.js";
+import { recordSends } from "../../helpers/bus.js";
 
 const offerNotFound = (id: string, path: string) =>
   [404, "Band Offer not found", `Band offer with id ${id} was not found`, path] as const;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { testEmulator, type TestEmulator } from "../../helpers/emulator.js";
+import { recordSends } from "../../helpers/bus.js";
 import { assertBoot, assertProblem } from "../../helpers/error-bodies.js";
 import { createArtist, createManager, expectedArtist, hashOf } from "./users-fixtures.js";
 
@@ -170,11 +171,13 @@ describe("user-service: changing artists", () => {
   });
 
   describe("PATCH /api/artists/link|unlink/{artistId}/{bandId} (Q10)", () => {
-    it("link adds the band id and answers the artist; no password change", async () => {
+    it("link adds the band id and answers the artist; no password change, no message (Q15)", async () => {
       const artist = await createArtist(t, { bandIds: [9] });
+      const sent = recordSends(t);
       const res = await patch("/api/artists/link/1/4");
       assert.equal(res.status, 200);
       assert.deepEqual(res.body, expectedArtist(1, artist.password, { bandIds: [4, 9] }));
+      assert.deepEqual(sent, []);
     });
 
     it("link answers 500 BOOT when already linked, and changes nothing", async () => {
