@@ -6,13 +6,9 @@ import type { Id } from "../../core/dto/schema.js";
 import { UnhandledError } from "../../core/http/errors.js";
 import type { Store } from "../../core/store/store.js";
 import { BANDS_BY_NAME, BANDS_COUNTER, type BandCollections, type BandRow } from "./collections.js";
+import { storedId } from "../stored-id.js";
 import { alreadyMember, bandAlreadyExists, bandNotFound, notMember } from "./errors.js";
 import type { BandInfoUpdate } from "./validation.js";
-
-/** Ids beyond 2^53 cannot be held in the JSON store; they are kept as the nearest number. */
-export function storedId(id: Id): number {
-  return Number(id);
-}
 
 export class BandDomain {
   constructor(

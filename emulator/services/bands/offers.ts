@@ -15,7 +15,8 @@ import {
   type BandCollections,
   type OfferRow,
 } from "./collections.js";
-import { storedId, type BandDomain } from "./domain.js";
+import { storedId } from "../stored-id.js";
+import type { BandDomain } from "./domain.js";
 import { alreadyMember, invalidManager, offerAlreadyExists, offerClosed, offerNotFound } from "./errors.js";
 
 export class OfferDomain {

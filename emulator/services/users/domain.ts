@@ -5,7 +5,6 @@
  * insert, as H2's identity column does).
  */
 import type { Id } from "../../core/dto/schema.js";
-import { UnhandledError } from "../../core/http/errors.js";
 import type { Store } from "../../core/store/store.js";
 import {
   BY_EMAIL,
@@ -25,21 +24,9 @@ import {
   userNotFoundByUsername,
 } from "./errors.js";
 import { ARTIST } from "./kinds.js";
-import { MAX_PASSWORD_BYTES, passwordBytes, type PasswordHasher } from "./password-hash.js";
-
-/** A value for a `Set<Long>` column: de-duplicated, ascending (§1.2); a null element fails the insert. */
-export function bandIdSet(values: readonly (number | null)[] | null): number[] {
-  if (values === null) return [];
-  if (values.some((value) => value === null)) {
-    throw new UnhandledError('NULL not allowed for column "BAND_IDS"');
-  }
-  return [...new Set(values as number[])].sort((a, b) => a - b);
-}
-
-/** Ids beyond 2^53 cannot be held in the JSON store; they are kept as the nearest number. */
-export function storedId(id: Id): number {
-  return Number(id);
-}
+import type { PasswordHasher } from "./password-hash.js";
+import { storedId } from "../stored-id.js";
+import { bandIdSet, hashedPassword, staleMerge, uniqueViolation } from "./columns.js";
 
 export class UserDomain {
   constructor(
@@ -84,15 +71,13 @@ export class UserDomain {
     if (kind.is(users.findUnique(BY_USERNAME, input.username as string))) {
       throw userAlreadyExists(input.username);
     }
-    const password = this.hashed(input.password);
+    const password = hashedPassword(this.hash, input.password);
     const bands = bandIdSet(kind.bandsOf(input));
     if (input.id !== null) {
       // A client-supplied id makes Hibernate merge instead of insert (§1.3).
       const target = users.get(input.id);
       if (!kind.is(target)) {
-        throw new UnhandledError(
-          "Row was updated or deleted by another transaction (or unsaved-value mapping was incorrect)",
-        );
+        throw staleMerge();
       }
       this.requireFree(input, target);
       const merged = kind.build(target.id, input, password, bands);
@@ -110,7 +95,7 @@ export class UserDomain {
   /** PUT: no validation, a partial update, and the password hashed again every time (§3.2). */
   update<R extends UserRow, Up extends CommonFields>(kind: UserKind<R, never, Up>, id: Id, update: Up): R {
     const row = this.find(kind, id);
-    const password = this.hashed(update.password ?? row.password);
+    const password = hashedPassword(this.hash, update.password ?? row.password);
     const bands = kind.bandsOf(update);
     const newBands = bands === null ? null : bandIdSet(bands);
     this.requireFree({ username: update.username ?? row.username, email: update.email ?? row.email }, row);
@@ -160,15 +145,6 @@ export class UserDomain {
     return row;
   }
 
-  private hashed(password: string | null): string {
-    // BCryptPasswordEncoder refuses null and, since 6.4.4, more than 72 bytes: unhandled → 500.
-    if (password === null) throw new UnhandledError("rawPassword cannot be null");
-    if (passwordBytes(password) > MAX_PASSWORD_BYTES) {
-      throw new UnhandledError("password cannot be more than 72 bytes");
-    }
-    return this.hash(password);
-  }
-
   private taken(fields: Pick<CommonFields, "username" | "email">, self: UserRow | undefined): boolean {
     const { users } = this.collections;
     const holder = (index: string, key: string | null) => {
@@ -182,8 +158,4 @@ export class UserDomain {
   private requireFree(fields: Pick<CommonFields, "username" | "email">, self: UserRow): void {
     if (this.taken(fields, self)) throw uniqueViolation();
   }
-}
-
-function uniqueViolation(): UnhandledError {
-  return new UnhandledError("could not execute statement; Unique index or primary key violation");
 }
