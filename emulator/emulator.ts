@@ -3,12 +3,13 @@
  * token authority and one express app per service. The CLI listens; tests use the apps through
  * supertest.
  */
-import type express from "express";
 import { systemClock, type Clock } from "./core/clock.js";
+import type { ExchangeObserver } from "./core/exchange.js";
 import { MessageBus } from "./core/messaging/bus.js";
 import { createResourceApp, type ServiceContext } from "./core/pipeline.js";
 import { TokenAuthority, type SigningKey } from "./core/security/tokens.js";
 import { emptyData, Store } from "./core/store/store.js";
+import type { ServiceApp } from "./core/service-app.js";
 import { noStrain, type Strain } from "./core/strain.js";
 import { Telemetry } from "./core/telemetry.js";
 import { FixtureError, type Fixture } from "./fixtures/fixtures.js";
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   saga?: { delayMs?: number; maxDeliveries?: number };
   strain?: Strain;
   telemetryCapacity?: number;
+  /** Sees every exchange of every service after it was answered (`--record`). */
+  observe?: ExchangeObserver;
   log?: (line: string) => void;
 }
 
@@ -42,7 +45,7 @@ export interface Emulator {
   bus: MessageBus;
   tokens: TokenAuthority;
   telemetry: Telemetry;
-  apps: Record<ServiceName, express.Express>;
+  apps: Record<ServiceName, ServiceApp>;
   /** Empty the store (and the saga queues), then seed it from `fixtures` unless `"none"`. */
   reset(fixtures: Fixture | "none"): Promise<void>;
   /** Seed more data into the store as it is. */
@@ -95,6 +98,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     telemetry,
     strain: options.strain ?? noStrain,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    observe: options.observe,
   };
   const deps: DomainDeps = { store, bus, clock, log };
   const apps = {
@@ -105,7 +109,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       strain: context.strain,
       maxBodyBytes: context.maxBodyBytes,
     }),
-  } as Record<ServiceName, express.Express>;
+  } as Record<ServiceName, ServiceApp>;
   for (const module of resourceModules) {
     apps[module.name as ResourceServiceName] = createResourceApp(
       module.definition(collections.get(module.name), deps),

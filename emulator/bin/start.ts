@@ -2,7 +2,6 @@
  * `emu start`: configuration → emulator → listeners → ready line, then serve until a signal.
  */
 import { readFile } from "node:fs/promises";
-import type { RequestListener } from "node:http";
 import { resolveConfig, type EmulatorConfig, type StartFlags } from "../config/config.js";
 import type { SigningKey } from "../core/security/tokens.js";
 import { StoreError } from "../core/store/store.js";
@@ -108,8 +107,7 @@ export async function startEmulator(config: EmulatorConfig, output: Output): Pro
     throw error;
   }
   const listeners = new Listeners(config.host);
-  for (const name of SERVICE_NAMES)
-    listeners.add(name, emulator.apps[name] as unknown as RequestListener, config.ports[name]);
+  for (const name of SERVICE_NAMES) listeners.add(name, emulator.apps[name].serve, config.ports[name]);
   try {
     await listeners.startAll();
   } catch (error) {

@@ -165,7 +165,8 @@ function resolvePorts(
       if (parsed.ok) setAll(parsed.value);
       else problems.push(`--port: ${parsed.problem}`);
     } else {
-      setOne("--port", spec.slice(0, eq).trim(), spec.slice(eq + 1).trim());
+      const name = spec.slice(0, eq).trim();
+      setOne(`--port ${name}`, name, spec.slice(eq + 1).trim());
     }
   }
   const taken = new Map<number, string>();

@@ -4,9 +4,9 @@
  * Every service (user, band, music-catalog, tour) is this pipeline plus its own definition.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import express from "express";
 import { actuatorRoutes, type HealthComponent } from "./actuator.js";
 import type { Clock } from "./clock.js";
+import { exchangeOf, type ExchangeObserver } from "./exchange.js";
 import { docsRoutes } from "./docs-routes.js";
 import type { DocsInfo } from "./openapi.js";
 import { bootReply, type ErrorContext, type ErrorStyle } from "./http/error-styles.js";
@@ -14,7 +14,8 @@ import { FrameworkError } from "./http/errors.js";
 import { deliver } from "./http/deliver.js";
 import { acceptsJson, parseAccept, prefersHtml } from "./http/media-type.js";
 import { empty, JSON_TYPE, PROBLEM_TYPE, type Reply } from "./http/reply.js";
-import { bindArguments } from "./routing/bind-request.js";
+import { bindArguments, type BoundArguments } from "./routing/bind-request.js";
+import { serviceApp, type ServiceApp } from "./service-app.js";
 import { parseParameters } from "./routing/query.js";
 import type { Principal, Route } from "./routing/route.js";
 import { Router } from "./routing/router.js";
@@ -33,6 +34,8 @@ export interface ServiceContext {
   telemetry: Telemetry;
   strain: Strain;
   maxBodyBytes: number;
+  /** Sees every exchange after its answer went out (the recorder). */
+  observe?: ExchangeObserver;
 }
 
 export interface ResourceServiceDefinition {
@@ -53,7 +56,7 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function createResourceApp(
   definition: ResourceServiceDefinition,
   context: ServiceContext,
-): express.Express {
+): ServiceApp {
   const { clock, strain, telemetry } = context;
   const startedAtMs = clock.now();
   const router = new Router([
@@ -70,14 +73,15 @@ export function createResourceApp(
   const rules = compileRules(definition.rules);
   const { style, name: service } = definition;
 
-  async function answer(
+  /** Synchronous unless a body must be read or the handler is async: no microtask on a plain GET. */
+  function answer(
     req: IncomingMessage,
     method: string,
     rawPath: string,
     rawQuery: string,
     segments: string[] | undefined,
     errorContext: ErrorContext,
-  ): Promise<Reply> {
+  ): Reply | Promise<Reply> {
     const refusal = refuse(method, rawPath);
     if (refusal)
       return bootReply(refusal.status, errorContext, refusal.allow ? [["Allow", refusal.allow]] : undefined);
@@ -94,7 +98,7 @@ export function createResourceApp(
       return preflight ? empty(200) : empty(200, [["Allow", router.allowFor(segments).join(",")]]);
     }
     const { route, variables } = router.resolve(method, segments);
-    const args = await bindArguments(route, {
+    const args = bindArguments(route, {
       req,
       method,
       variables,
@@ -102,13 +106,15 @@ export function createResourceApp(
       maxBodyBytes: context.maxBodyBytes,
       nowMs: errorContext.nowMs,
     });
-    return route.handle({
-      ...args,
-      principal,
-      nowMs: errorContext.nowMs,
-      rawPath,
-      host: req.headers.host ?? "localhost",
-    } as Parameters<Route["handle"]>[0]);
+    const run = (bound: BoundArguments) =>
+      route.handle({
+        ...bound,
+        principal,
+        nowMs: errorContext.nowMs,
+        rawPath,
+        host: req.headers.host ?? "localhost",
+      } as Parameters<Route["handle"]>[0]);
+    return args instanceof Promise ? args.then(run) : run(args);
   }
 
   /** Content negotiation after the handler ran, as Spring does it (the effects stay). */
@@ -125,7 +131,7 @@ export function createResourceApp(
       : empty(reply.status);
   }
 
-  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  function dispatch(req: IncomingMessage, res: ServerResponse): void {
     const arrival = performance.now();
     const nowMs = clock.now();
     const method = req.method ?? "GET";
@@ -139,41 +145,54 @@ export function createResourceApp(
     const named = segments ? router.nameFor(method, segments) : undefined;
     const plan: StrainPlan | undefined = strain.plan({ service, method, route: named?.path });
     strain.enter?.(service);
-    let reply: Reply;
+    let answered: Reply | Promise<Reply>;
     try {
-      reply = negotiate(
-        await answer(req, method, rawPath, rawQuery, segments, errorContext),
-        accept,
-        errorContext,
-      );
+      answered = answer(req, method, rawPath, rawQuery, segments, errorContext);
     } catch (error) {
-      reply = negotiate(style.toReply(error, errorContext), accept, errorContext);
+      answered = style.toReply(error, errorContext);
     }
-    if (plan?.fault?.kind === "status") reply = style.injected(plan.fault.status, errorContext);
-    // An unread body on a refused write would otherwise sit in the socket; let Node discard it.
-    if (WRITE_METHODS.has(method) && !req.readableEnded) req.resume();
-    deliver(res, reply, plan, arrival, (delivered) => {
-      strain.leave?.(service);
-      telemetry.record({
-        time: nowMs,
-        service,
-        method,
-        path: rawPath,
-        route: named?.path ?? (reply.status === 404 ? "NOT_FOUND" : "UNKNOWN"),
-        status: delivered.status,
-        durationMs: performance.now() - arrival,
-        delayMs: plan?.delayMs ?? 0,
-        fault: delivered.fault,
-        bytes: delivered.bytes,
+    if (answered instanceof Promise) {
+      answered.then(finish, (error: unknown) => finish(style.toReply(error, errorContext)));
+    } else {
+      finish(answered);
+    }
+
+    function finish(answer: Reply): void {
+      let reply = negotiate(answer, accept, errorContext);
+      if (plan?.fault?.kind === "status") reply = style.injected(plan.fault.status, errorContext);
+      // An unread body on a refused write would otherwise sit in the socket; let Node discard it.
+      if (WRITE_METHODS.has(method) && !req.readableEnded) req.resume();
+      deliver(res, reply, plan, arrival, (delivered) => {
+        strain.leave?.(service);
+        const durationMs = performance.now() - arrival;
+        context.observe?.(
+          exchangeOf(req, {
+            time: nowMs,
+            service,
+            method,
+            path: rawPath,
+            query: rawQuery,
+            reply,
+            status: delivered.status,
+            durationMs,
+            fault: delivered.fault,
+          }),
+        );
+        telemetry.record({
+          time: nowMs,
+          service,
+          method,
+          path: rawPath,
+          route: named?.path ?? (reply.status === 404 ? "NOT_FOUND" : "UNKNOWN"),
+          status: delivered.status,
+          durationMs,
+          delayMs: plan?.delayMs ?? 0,
+          fault: delivered.fault,
+          bytes: delivered.bytes,
+        });
       });
-    });
+    }
   }
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("etag", false);
-  app.use((req, res) => {
-    void dispatch(req, res);
-  });
-  return app;
+  return serviceApp(dispatch);
 }

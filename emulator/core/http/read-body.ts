@@ -11,7 +11,16 @@ export function announcesBody(req: IncomingMessage): boolean {
   return req.headers["transfer-encoding"] !== undefined;
 }
 
+const bodies = new WeakMap<IncomingMessage, Buffer>();
+
+/** The body a request's handler already read, for recording; undefined if it was never read. */
+export function bodyRead(req: IncomingMessage): Buffer | undefined {
+  return bodies.get(req);
+}
+
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const cached = bodies.get(req);
+  if (cached) return cached;
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) throw new FrameworkError({ kind: "payloadTooLarge", limit });
   const chunks: Buffer[] = [];
@@ -22,5 +31,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
     if (total > limit) throw new FrameworkError({ kind: "payloadTooLarge", limit });
     chunks.push(buffer);
   }
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  bodies.set(req, body);
+  return body;
 }

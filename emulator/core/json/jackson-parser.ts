@@ -29,8 +29,9 @@ export function parseJackson(text: string): JsonValue {
   return new Reader(text).readRoot();
 }
 
+/** Jackson's `_getCharDesc`, wrapped in parentheses as its messages print it. */
 function describe(code: number): string {
-  if (code < 0x20) return `(CTRL-CHAR, code ${code})`;
+  if (code < 0x20) return `((CTRL-CHAR, code ${code}))`;
   return `('${String.fromCharCode(code)}' (code ${code}))`;
 }
 

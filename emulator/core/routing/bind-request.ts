@@ -39,19 +39,41 @@ export interface BoundArguments {
 
 const JAVA_TYPE = { long: "java.lang.Long", longs: "java.util.List", string: "java.lang.String" } as const;
 
-export async function bindArguments(route: Route, facts: BindingFacts): Promise<BoundArguments> {
+/** Synchronous unless a body has to be read, so a GET never waits for a microtask. */
+export function bindArguments(route: Route, facts: BindingFacts): BoundArguments | Promise<BoundArguments> {
   const params = bindPathVariables(route, facts.variables);
-  const parameters = await withFormParameters(route, facts);
+  if (needsFormBody(route, facts)) {
+    return readFormParameters(facts).then((parameters) => bindRest(route, facts, params, parameters));
+  }
+  return bindRest(route, facts, params, facts.query);
+}
+
+function bindRest(
+  route: Route,
+  facts: BindingFacts,
+  params: BoundArguments["params"],
+  parameters: Parameters,
+): BoundArguments | Promise<BoundArguments> {
   const query: BoundArguments["query"] = {};
   for (const [name, spec] of Object.entries(route.query)) query[name] = bindParameter(name, spec, parameters);
-  const body = route.body ? await bindBody(route.body, facts) : undefined;
+  if (!route.body) {
+    validateParameters(route, query);
+    return { params, query, body: undefined };
+  }
+  return bindBody(route.body, facts).then((body) => {
+    validateParameters(route, query);
+    return { params, query, body };
+  });
+}
+
+/** Spring 6.1 method validation of constrained parameters, after every argument is resolved. */
+function validateParameters(route: Route, query: BoundArguments["query"]): void {
   for (const [name, spec] of Object.entries(route.query)) {
     const value = query[name];
     if (spec.notBlank && (typeof value !== "string" || value.trim() === "")) {
       throw new FrameworkError({ kind: "methodValidation" });
     }
   }
-  return { params, query, body };
 }
 
 function bindPathVariables(route: Route, variables: Record<string, string>): Record<string, Id | string> {
@@ -79,11 +101,14 @@ function bindPathVariables(route: Route, variables: Record<string, string>): Rec
 }
 
 /** Tomcat adds the parameters of a form-encoded POST body to the query's. */
-async function withFormParameters(route: Route, facts: BindingFacts): Promise<Parameters> {
-  if (facts.method !== "POST" || route.body || Object.keys(route.query).length === 0) return facts.query;
+function needsFormBody(route: Route, facts: BindingFacts): boolean {
+  if (facts.method !== "POST" || route.body || Object.keys(route.query).length === 0) return false;
   const header = facts.req.headers["content-type"];
   const media = header ? parseMediaType(header) : undefined;
-  if (!media || !isForm(media) || !announcesBody(facts.req)) return facts.query;
+  return media !== undefined && isForm(media) && announcesBody(facts.req);
+}
+
+async function readFormParameters(facts: BindingFacts): Promise<Parameters> {
   const bytes = await readBody(facts.req, facts.maxBodyBytes);
   const merged: Parameters = new Map([...facts.query].map(([k, v]) => [k, [...v]]));
   return parseParameters(bytes.toString("utf8"), merged);

@@ -7,9 +7,10 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import express from "express";
+import { serviceApp, type ServiceApp } from "../../core/service-app.js";
 import { parseDuration } from "../../../common/duration.js";
 import type { Clock } from "../../core/clock.js";
+import { exchangeOf, type ExchangeObserver } from "../../core/exchange.js";
 import { bootReply, type ErrorContext } from "../../core/http/error-styles.js";
 import { deliver } from "../../core/http/deliver.js";
 import { prefersHtml, parseAccept } from "../../core/http/media-type.js";
@@ -28,6 +29,7 @@ export interface AuthServiceContext {
   telemetry: Telemetry;
   strain: Strain;
   maxBodyBytes: number;
+  observe?: ExchangeObserver;
 }
 
 interface AuthRequest {
@@ -69,7 +71,7 @@ async function formOf(req: IncomingMessage, limit: number): Promise<Parameters> 
   return parseParameters(body.toString("utf8"));
 }
 
-export function createAuthService(context: AuthServiceContext): express.Express {
+export function createAuthService(context: AuthServiceContext): ServiceApp {
   const { tokens, clock } = context;
 
   function issueFromQuery(params: Parameters): Reply {
@@ -216,6 +218,21 @@ export function createAuthService(context: AuthServiceContext): express.Express 
     if (plan?.fault?.kind === "status") reply = bootReply(plan.fault.status, errorContext);
     if (!req.readableEnded) req.resume();
     deliver(res, reply, plan, arrival, (delivered) => {
+      const durationMs = performance.now() - arrival;
+      const query = q < 0 ? "" : url.slice(q + 1);
+      context.observe?.(
+        exchangeOf(req, {
+          time: nowMs,
+          service: SERVICE,
+          method,
+          path,
+          query,
+          reply,
+          status: delivered.status,
+          durationMs,
+          fault: delivered.fault,
+        }),
+      );
       context.telemetry.record({
         time: nowMs,
         service: SERVICE,
@@ -223,7 +240,7 @@ export function createAuthService(context: AuthServiceContext): express.Express 
         path,
         route: KNOWN_PATHS.has(path) ? path : "UNKNOWN",
         status: delivered.status,
-        durationMs: performance.now() - arrival,
+        durationMs,
         delayMs: plan?.delayMs ?? 0,
         fault: delivered.fault,
         bytes: delivered.bytes,
@@ -231,13 +248,7 @@ export function createAuthService(context: AuthServiceContext): express.Express 
     });
   }
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("etag", false);
-  app.use((req, res) => {
-    void dispatch(req, res);
-  });
-  return app;
+  return serviceApp((req, res) => void dispatch(req, res));
 }
 
 function redirect(location: string, withSession: boolean): Reply {

@@ -1,10 +1,11 @@
 /**
  * Loading the `bands` section of a fixture (`{ "bands": [...], "offers": [...] }`, contract §8):
  * rows keep their ids and each counter continues after the highest. The stored `logoUrl` is kept
- * even though no response ever shows it. Nothing is loaded unless the whole section is sound.
+ * even though no response ever shows it. Everything is checked before anything is inserted.
  */
-import { EntryReader, listsOf, UniqueValues } from "../../fixtures/entries.js";
 import type { Store } from "../../core/store/store.js";
+import { checkUniqueIds, readEntries, type FixtureEntry } from "../../fixtures/entries.js";
+import { VARCHAR_LIMIT } from "../jpa-errors.js";
 import {
   BANDS_COUNTER,
   OFFER_STATUSES,
@@ -12,61 +13,70 @@ import {
   type BandCollections,
   type BandRow,
   type OfferRow,
+  type OfferStatus,
 } from "./collections.js";
 
-function bandOf(reader: EntryReader): BandRow {
-  return {
-    id: reader.id(),
-    name: reader.string("name", true) ?? "",
-    musicalStyle: reader.string("musicalStyle", true) ?? "",
-    logoUrl: reader.string("logoUrl", false),
-    managerId: reader.integer("managerId"),
-    members: reader.integers("members"),
-  };
+function text(entry: FixtureEntry, field: string, rule: "notBlank" | "nullable"): string | null | undefined {
+  const value = entry.string(field, rule);
+  if (typeof value === "string" && value.length > VARCHAR_LIMIT) {
+    entry.problem(`${field} is longer than ${VARCHAR_LIMIT} characters`);
+    return undefined;
+  }
+  return value;
 }
 
-function offerOf(reader: EntryReader): OfferRow {
-  return {
-    id: reader.id(),
-    bandId: reader.integer("bandId"),
-    invitedMusicianId: reader.integer("invitedMusicianId"),
-    offeringManagerId: reader.integer("offeringManagerId"),
-    status: reader.oneOf("status", OFFER_STATUSES, "PENDING"),
-  };
+function bandOf(id: number, entry: FixtureEntry): BandRow | undefined {
+  const name = text(entry, "name", "notBlank");
+  const musicalStyle = text(entry, "musicalStyle", "notBlank");
+  const logoUrl = text(entry, "logoUrl", "nullable");
+  const managerId = entry.integer("managerId");
+  const members = entry.integers("members");
+  if (!name || !musicalStyle || logoUrl === undefined || typeof managerId !== "number" || !members)
+    return undefined;
+  return { id, name, musicalStyle, logoUrl, managerId, members: [...new Set(members)].sort((a, b) => a - b) };
+}
+
+function statusOf(entry: FixtureEntry): OfferStatus | undefined {
+  const status = entry.raw.status ?? "PENDING";
+  if (OFFER_STATUSES.includes(status as OfferStatus)) return status as OfferStatus;
+  entry.problem(`status must be one of ${OFFER_STATUSES.join(", ")}`);
+  return undefined;
 }
 
 export function seedBands(section: unknown, { bands, offers }: BandCollections, store: Store): string[] {
   const problems: string[] = [];
-  const lists = listsOf(section, ["bands", "offers"] as const, problems);
-  const readAll = <R>(list: "bands" | "offers", build: (reader: EntryReader) => R) =>
-    lists[list].map((entry, index) => {
-      const reader = new EntryReader(list, index, entry, problems);
-      return { reader, row: build(reader) };
-    });
-  const bandEntries = readAll("bands", bandOf);
-  const offerEntries = readAll("offers", offerOf);
-
-  const unique = new UniqueValues();
-  for (const { reader, row } of bandEntries)
-    unique.claim(reader, "id", row.id || null, bands.get(row.id) !== undefined);
-  const bandIds = new Set(bandEntries.map(({ row }) => row.id));
-  const offerIds = new UniqueValues();
-  for (const { reader, row } of offerEntries) {
-    offerIds.claim(reader, "id", row.id || null, offers.get(row.id) !== undefined);
-    // Offers belong to a band of this service (the musician and manager ids are user-service's).
-    if (row.bandId !== 0 && !bandIds.has(row.bandId) && !bands.get(row.bandId)) {
-      reader.problem(`bandId ${row.bandId} is not a band`);
-    }
+  const bandEntries = checkUniqueIds(readEntries(section, "bands", problems), (id) => !!bands.get(id));
+  const offerEntries = checkUniqueIds(readEntries(section, "offers", problems), (id) => !!offers.get(id));
+  const bandRows: BandRow[] = [];
+  for (const [id, entry] of bandEntries) {
+    const band = bandOf(id, entry);
+    if (band) bandRows.push(band);
+  }
+  const offerRows: OfferRow[] = [];
+  for (const [id, entry] of offerEntries) {
+    const bandId = entry.integer("bandId");
+    // The musician and the manager are user-service's ids, which no service checks (§1.1).
+    const invitedMusicianId = entry.integer("invitedMusicianId");
+    const offeringManagerId = entry.integer("offeringManagerId");
+    const status = statusOf(entry);
+    if (typeof bandId === "number" && !bandEntries.has(bandId) && !bands.get(bandId))
+      entry.problem(`bandId ${bandId} is not a band`);
+    else if (
+      typeof bandId === "number" &&
+      typeof invitedMusicianId === "number" &&
+      typeof offeringManagerId === "number" &&
+      status
+    )
+      offerRows.push({ id, bandId, invitedMusicianId, offeringManagerId, status });
   }
   if (problems.length > 0) return problems;
-
-  for (const { row } of [...bandEntries].sort((a, b) => a.row.id - b.row.id)) {
-    bands.insert(row);
-    store.advanceCounter(BANDS_COUNTER, row.id);
+  for (const band of bandRows.sort((a, b) => a.id - b.id)) {
+    bands.insert(band);
+    store.advanceCounter(BANDS_COUNTER, band.id);
   }
-  for (const { row } of [...offerEntries].sort((a, b) => a.row.id - b.row.id)) {
-    offers.insert(row);
-    store.advanceCounter(OFFERS_COUNTER, row.id);
+  for (const offer of offerRows.sort((a, b) => a.id - b.id)) {
+    offers.insert(offer);
+    store.advanceCounter(OFFERS_COUNTER, offer.id);
   }
   return [];
 }

@@ -60,17 +60,22 @@ describe("band-service: seed data (§8)", () => {
     const section = {
       bands: [
         { id: 1, name: "A", musicalStyle: "Rock", managerId: 1, members: [2] },
-        { id: 1, name: "", musicalStyle: "Rock", managerId: "x" },
+        { id: 1, name: "B", musicalStyle: "Rock", managerId: 1 },
+        { id: 2, name: "", musicalStyle: "Rock", managerId: "x", logoUrl: "y".repeat(300) },
       ],
-      offers: [{ id: 1, bandId: 5, invitedMusicianId: 2, offeringManagerId: 1, status: "OPEN" }],
+      offers: [
+        { id: 1, bandId: 5, invitedMusicianId: 2, offeringManagerId: 1 },
+        { id: 2, bandId: 1, invitedMusicianId: 2, offeringManagerId: 1, status: "OPEN" },
+      ],
     };
     await assert.rejects(t.emu.load({ bands: section }), (error: Error & { problems?: string[] }) => {
       assert.deepEqual(error.problems, [
-        "bands: bands[1] (id 1): name must be a non-empty string",
-        "bands: bands[1] (id 1): managerId must be an integer",
-        "bands: offers[0] (id 1): status must be one of PENDING, ACCEPTED, REJECTED",
-        "bands: bands[1] (id 1): id 1 already used by bands[0] (id 1)",
+        "bands: bands[1] (id 1): id 1 is used twice",
+        "bands: bands[2] (id 2): name must be a non-blank string",
+        "bands: bands[2] (id 2): logoUrl is longer than 255 characters",
+        "bands: bands[2] (id 2): managerId must be an integer of at least 0",
         "bands: offers[0] (id 1): bandId 5 is not a band",
+        "bands: offers[1] (id 2): status must be one of PENDING, ACCEPTED, REJECTED",
       ]);
       return true;
     });

@@ -39,3 +39,87 @@ describe("token service (GET /token)", () => {
     assert.equal(claims.exp! - claims.iat!, 600);
   });
 });
+
+describe("token service (standard endpoints)", () => {
+  let t: TestEmulator;
+  beforeEach(async () => {
+    t = await testEmulator();
+  });
+  afterEach(() => t.emu.close());
+
+  it("issues RFC 6749 client-credentials tokens on POST /token", async () => {
+    const res = await t
+      .http("auth")
+      .post("/token")
+      .auth("my-client", "secret")
+      .type("form")
+      .send("grant_type=client_credentials&scope=test_1")
+      .expect(200);
+    assert.deepEqual(Object.keys(res.body), ["access_token", "token_type", "expires_in", "scope"]);
+    assert.equal(res.body.token_type, "Bearer");
+    assert.equal(res.body.expires_in, 3600);
+    assert.equal(res.body.scope, "test_1");
+    assert.equal((jwt.decode(res.body.access_token) as jwt.JwtPayload).client_id, "my-client");
+  });
+
+  it("answers OAuth errors for a missing or unsupported grant", async () => {
+    const missing = await t.http("auth").post("/token").type("form").send("scope=test_1").expect(400);
+    assert.deepEqual(missing.body, { error: "invalid_request", error_description: "Missing grant_type" });
+    const password = await t.http("auth").post("/token").type("form").send("grant_type=password").expect(400);
+    assert.deepEqual(password.body, {
+      error: "unsupported_grant_type",
+      error_description: "Unsupported grant type: password",
+    });
+  });
+
+  it("introspects its tokens (RFC 7662), so a real resource server can use it", async () => {
+    const token = t.token(["test_2"]);
+    const active = await t.http("auth").post("/introspect").type("form").send(`token=${token}`).expect(200);
+    assert.equal(active.body.active, true);
+    assert.equal(active.body.scope, "test_2");
+    const inactive = await t.http("auth").post("/introspect").type("form").send("token=nope").expect(200);
+    assert.deepEqual(inactive.body, { active: false });
+  });
+
+  it("publishes OIDC discovery pointing at its endpoints", async () => {
+    const res = await t.http("auth").get("/.well-known/openid-configuration").expect(200);
+    const issuer = t.emu.tokens.issuer;
+    assert.equal(res.body.issuer, issuer);
+    assert.equal(res.body.token_endpoint, `${issuer}/token`);
+    assert.equal(res.body.introspection_endpoint, `${issuer}/introspect`);
+    assert.equal(res.body.jwks_uri, `${issuer}/.well-known/jwks.json`);
+    assert.deepEqual(res.body.grant_types_supported, ["client_credentials"]);
+  });
+
+  it("publishes the RSA public key as a JWK set, never a shared secret", async () => {
+    const rsa = await testEmulator({ auth: { signing: { kind: "generated" } } });
+    try {
+      const res = await rsa.http("auth").get("/.well-known/jwks.json").expect(200);
+      const [key] = res.body.keys;
+      assert.equal(key.kty, "RSA");
+      assert.equal(key.alg, "RS256");
+      assert.equal(key.use, "sig");
+      assert.equal(key.kid, rsa.emu.tokens.keyId);
+      assert.equal(key.d, undefined, "no private part");
+    } finally {
+      rsa.emu.close();
+    }
+    const hs = await t.http("auth").get("/.well-known/jwks.json").expect(200);
+    assert.deepEqual(hs.body, { keys: [] });
+  });
+
+  it("redirects other paths to the login like the real auth-service does to a visitor", async () => {
+    const health = await t.http("auth").get("/health").set("Host", "localhost:8084").expect(302);
+    assert.equal(health.headers.location, "http://localhost:8084/oauth2/authorization/muni");
+    assert.match(String(health.headers["set-cookie"]), /^JSESSIONID=[0-9A-F]{32}; Path=\/; HttpOnly$/);
+    const idp = await t
+      .http("auth")
+      .get("/oauth2/authorization/muni")
+      .set("Host", "localhost:8084")
+      .expect(302);
+    assert.match(
+      String(idp.headers.location),
+      /^https:\/\/id\.muni\.cz\/oidc\/authorize\?response_type=code&client_id=soundcheck&scope=openid%20profile%20test_1%20test_2%20test_3&state=[\w-]+&redirect_uri=http:\/\/localhost:8084\/login\/oauth2\/code\/muni&nonce=[\w-]+$/,
+    );
+  });
+});

@@ -66,21 +66,25 @@ describe("user-service: seed data (§8)", () => {
     const section = {
       artists: [
         { id: 1, username: "a", email: "a@x.org", bandIds: [1, "2"] },
-        { id: 1, username: "", email: "b@x.org", role: "MANAGER" },
+        { id: 1, username: "b", email: "b@x.org" },
+        { id: 2, username: "", email: "c@x.org", role: "MANAGER", bio: "x".repeat(256) },
       ],
-      managers: [{ id: -4, username: "a", email: "a@x.org" }],
-      bands: [],
+      managers: [
+        { id: -4, username: "d", email: "d@x.org" },
+        { id: 5, username: "e", email: "a@x.org" },
+        { id: 6, username: "e", email: "f@x.org" },
+      ],
     };
     await assert.rejects(t.emu.load({ users: section }), (error: Error & { problems?: string[] }) => {
       assert.deepEqual(error.problems, [
-        'users: unknown list "bands"',
-        "users: artists[0] (id 1): bandIds must be a list of integers",
-        "users: artists[1] (id 1): username must be a non-empty string",
-        "users: artists[1] (id 1): role must be one of ARTIST",
+        "users: artists[1] (id 1): id 1 is used twice",
         "users: managers[0] (id -4): id must be a positive integer",
-        "users: artists[1] (id 1): id 1 already used by artists[0] (id 1)",
-        'users: managers[0] (id -4): username "a" already used by artists[0] (id 1)',
-        'users: managers[0] (id -4): email "a@x.org" already used by artists[0] (id 1)',
+        "users: artists[0] (id 1): bandIds must be an array of integers",
+        'users: artists[2] (id 2): role must be "ARTIST"',
+        "users: artists[2] (id 2): username must be a non-blank string",
+        "users: artists[2] (id 2): bio is longer than 255 characters",
+        'users: managers[1] (id 5): email "a@x.org" is used twice',
+        'users: managers[2] (id 6): username "e" is used twice',
       ]);
       return true;
     });
@@ -90,11 +94,16 @@ describe("user-service: seed data (§8)", () => {
   it("refuses entries that clash with rows already stored when loading more data", async () => {
     t = await testEmulator();
     await createArtist(t);
-    const section = { managers: [{ id: 1, username: "xlindemann", email: "fresh@x.org" }] };
+    const section = {
+      managers: [
+        { id: 1, username: "boss", email: "fresh@x.org" },
+        { id: 2, username: "xlindemann", email: "other@x.org" },
+      ],
+    };
     await assert.rejects(t.emu.load({ users: section }), (error: Error & { problems?: string[] }) => {
       assert.deepEqual(error.problems, [
-        "users: managers[0] (id 1): id 1 already used by a stored row",
-        'users: managers[0] (id 1): username "xlindemann" already used by a stored row',
+        "users: managers[0] (id 1): id 1 is already in the store",
+        'users: managers[1] (id 2): username "xlindemann" is already in the store',
       ]);
       return true;
     });

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { testEmulator, type TestEmulator } from "../../helpers/emulator.js";
+
+describe("actuator and API docs", () => {
+  let t: TestEmulator;
+  beforeEach(async () => {
+    t = await testEmulator();
+  });
+  afterEach(() => t.emu.close());
+
+  it("serves health with details and no token; user/band add jms", async () => {
+    const bands = await t.http("bands").get("/actuator/health").expect(200);
+    assert.equal(bands.headers["content-type"], "application/vnd.spring-boot.actuator.v3+json");
+    assert.equal(bands.body.status, "UP");
+    assert.deepEqual(Object.keys(bands.body.components), ["db", "diskSpace", "jms", "ping", "ssl"]);
+    assert.deepEqual(bands.body.components.db, {
+      status: "UP",
+      details: { database: "H2", validationQuery: "isValid()" },
+    });
+    assert.deepEqual(bands.body.components.jms, { status: "UP", details: { provider: "ActiveMQ" } });
+    const tours = await t.http("tours").get("/actuator/health").expect(200);
+    assert.deepEqual(Object.keys(tours.body.components), ["db", "diskSpace", "ping", "ssl"]);
+    const ping = await t.http("users").get("/actuator/health/ping").expect(200);
+    assert.deepEqual(ping.body, { status: "UP" });
+  });
+
+  it("still answers 401 to a bad token on permitAll paths", async () => {
+    await t.http("users").get("/actuator/health").set("Authorization", "Bearer nope").expect(401);
+  });
+
+  it("serves info, the links and metrics", async () => {
+    assert.deepEqual((await t.http("catalog").get("/actuator/info").expect(200)).body, {});
+    const links = await t.http("catalog").get("/actuator").set("Host", "localhost:8093").expect(200);
+    assert.deepEqual(links.body._links.health, {
+      href: "http://localhost:8093/actuator/health",
+      templated: false,
+    });
+    assert.deepEqual(Object.keys(links.body._links), [
+      "self",
+      "health",
+      "health-path",
+      "info",
+      "metrics",
+      "metrics-requiredMetricName",
+      "prometheus",
+    ]);
+    await t.http("catalog").get("/actuator/metrics/nope").expect(404);
+  });
+
+  it("exposes request counts and latency histograms per route in the Prometheus format", async () => {
+    await t.http("tours").get("/actuator/health").expect(200);
+    await t.http("tours").get("/actuator/health").expect(200);
+    const res = await t.http("tours").get("/actuator/prometheus").expect(200);
+    assert.equal(res.headers["content-type"], "text/plain;version=0.0.4;charset=utf-8");
+    const tags =
+      'error="none",exception="none",method="GET",outcome="SUCCESS",status="200",uri="/actuator/health"';
+    assert.ok(res.text.includes(`http_server_requests_seconds_count{${tags}} 2\n`), res.text);
+    assert.ok(res.text.includes(`http_server_requests_seconds_bucket{${tags},le="+Inf"} 2\n`));
+    assert.match(res.text, /^# TYPE http_server_requests_seconds histogram$/m);
+    assert.match(res.text, /^process_start_time_seconds \d+(\.\d+)?$/m);
+  });
+
+  it("generates an OpenAPI 3 document per service with the Bearer scheme", async () => {
+    const music = await t.http("catalog").get("/v3/api-docs").set("Host", "localhost:8093").expect(200);
+    assert.equal(music.body.openapi, "3.0.1");
+    assert.deepEqual(music.body.info, { title: "Music Catalog API", version: "1.0" });
+    assert.deepEqual(music.body.servers, [
+      { url: "http://localhost:8093", description: "Generated server url" },
+    ]);
+    assert.deepEqual(music.body.components.securitySchemes, {
+      Bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+    });
+    const users = await t.http("users").get("/v3/api-docs").expect(200);
+    assert.deepEqual(users.body.info, { title: "OpenAPI definition", version: "v0" });
+    const yaml = await t.http("users").get("/v3/api-docs.yaml").expect(200);
+    assert.match(yaml.text, /^openapi: "3\.0\.1"\ninfo:\n {2}title: OpenAPI definition\n/);
+    const redirect = await t.http("users").get("/swagger-ui.html").expect(302);
+    assert.equal(redirect.headers.location, "/swagger-ui/index.html");
+  });
+});

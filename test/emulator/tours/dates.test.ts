@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { catchAll, stored, tourApi, type TourApi } from "./tour-api.js";
+
+// The test clock stands at 2025-06-01T12:00:00Z.
+describe("tour-service: city-visit dates (contract §1.2, §6.2)", () => {
+  let api: TourApi;
+  beforeEach(async () => {
+    api = await tourApi();
+  });
+  afterEach(() => api.t.emu.close());
+
+  it("takes every java.util.Date form and stores the instant's UTC calendar date", async () => {
+    const cases: [unknown, string][] = [
+      ["2025-07-01", "2025-07-01"],
+      ["2025-07-01T15:30:00", "2025-07-01"],
+      ["2025-07-01T23:30:00Z", "2025-07-01"],
+      ["2025-07-01T01:30:00+02:00", "2025-06-30"],
+      ["2025-07-01T23:30:00-02:00", "2025-07-02"],
+      ["2025-07-01T15:30:00.000+00:00", "2025-07-01"],
+      [Date.UTC(2025, 6, 1, 22, 59, 59, 999), "2025-07-01"],
+      [String(Date.UTC(2025, 6, 2, 8)), "2025-07-02"],
+    ];
+    for (const [sent, date] of cases) {
+      const visit = await api.visit({ dateFrom: sent, dateTo: sent });
+      assert.deepEqual([visit.dateFrom, visit.dateTo], [stored(date), stored(date)], String(sent));
+    }
+  });
+
+  it("today as YYYY-MM-DD is midnight UTC, already past → 400; tomorrow passes (Q19)", async () => {
+    const today = await api.post("/api/cityVisits", {
+      cityName: "x",
+      dateFrom: "2025-06-01",
+      dateTo: "2025-06-01",
+    });
+    assert.equal(today.status, 400);
+    assert.deepEqual(today.body, {
+      dateFrom: "Date From must be in the present or future",
+      dateTo: "Date To must be in the present or future",
+    });
+    const tomorrow = await api.visit({ dateFrom: "2025-06-02", dateTo: "2025-06-02" });
+    assert.equal(tomorrow.dateFrom, stored("2025-06-02"));
+  });
+
+  it("a tour's visit dated today → TS-VAL keyed cityVisits[0].dateFrom", async () => {
+    const res = await api
+      .post("/api/tours", {
+        bandId: 1,
+        tourName: "Today",
+        cityVisits: [{ cityName: "Prague", dateFrom: "2025-06-01", dateTo: "2025-06-02" }],
+      })
+      .expect(400);
+    assert.deepEqual(res.body, { "cityVisits[0].dateFrom": "Date From must be in the present or future" });
+    assert.deepEqual((await api.get("/api/tours").expect(200)).body, []);
+  });
+
+  it("an instant later today passes and is stored as today", async () => {
+    const visit = await api.visit({ dateFrom: "2025-06-01T12:00:00Z", dateTo: "2025-06-01T18:00:00" });
+    assert.deepEqual([visit.dateFrom, visit.dateTo], [stored("2025-06-01"), stored("2025-06-01")]);
+  });
+
+  it("dateTo before dateFrom is accepted", async () => {
+    const visit = await api.visit({ dateFrom: "2025-08-10", dateTo: "2025-08-01" });
+    assert.deepEqual([visit.dateFrom, visit.dateTo], [stored("2025-08-10"), stored("2025-08-01")]);
+  });
+
+  it('"" is null for a date → the not-null message', async () => {
+    const res = await api
+      .post("/api/cityVisits", { cityName: "x", dateFrom: "", dateTo: "2025-08-01" })
+      .expect(400);
+    assert.deepEqual(res.body, { dateFrom: "Date From cannot be null" });
+  });
+
+  it("a date Jackson cannot read → JSON parse error 500", async () => {
+    const res = await api.post("/api/cityVisits", {
+      cityName: "x",
+      dateFrom: "01.07.2025",
+      dateTo: "2025-08-01",
+    });
+    assert.equal(res.status, 500);
+    assert.deepEqual(
+      res.body,
+      catchAll(
+        `JSON parse error: Cannot deserialize value of type \`java.util.Date\` from String "01.07.2025": not a valid representation (error: Failed to parse Date value '01.07.2025': Cannot parse date "01.07.2025": not compatible with any of standard forms ("yyyy-MM-dd'T'HH:mm:ss.SSSX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd"))`,
+      ),
+    );
+  });
+});
