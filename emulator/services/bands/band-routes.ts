@@ -3,6 +3,7 @@
  */
 import type { Id } from "../../core/dto/schema.js";
 import { empty, json } from "../../core/http/reply.js";
+import { committed } from "../committed.js";
 import { defineRoute, type Route } from "../../core/routing/route.js";
 import type { Store } from "../../core/store/store.js";
 import type { BandDomain } from "./domain.js";
@@ -28,10 +29,9 @@ export function bandRoutes(bands: BandDomain, store: Store): Route[] {
         managerId: { type: "long" },
       },
       responses: { 201: { ...one, description: "Band created" }, 400: problem("Band already exists") },
-      async handle({ query }) {
+      handle({ query }) {
         const band = bands.create(query.name as string, query.musicalStyle as string, query.managerId as Id);
-        await store.commit();
-        return json(201, bandView(band));
+        return committed(store, json(201, bandView(band)));
       },
     }),
     defineRoute({
@@ -68,10 +68,9 @@ export function bandRoutes(bands: BandDomain, store: Store): Route[] {
           "public org.springframework.http.ResponseEntity<cz.muni.fi.bandmanagementservice.dto.BandDto> cz.muni.fi.bandmanagementservice.rest.BandController.updateBand(java.lang.Long,cz.muni.fi.bandmanagementservice.dto.BandInfoUpdateDto)",
       },
       responses: { 200: one, 404: problem("Band not found") },
-      async handle({ params, body }) {
+      handle({ params, body }) {
         const band = bands.overwrite(params.id, body);
-        await store.commit();
-        return json(200, bandView(band));
+        return committed(store, json(200, bandView(band)));
       },
     }),
     defineRoute({
@@ -82,10 +81,9 @@ export function bandRoutes(bands: BandDomain, store: Store): Route[] {
       tag,
       params: { bandId: "long", memberId: "long" },
       responses: { 200: one, 400: problem("Member is already part of band"), 404: problem("Band not found") },
-      async handle({ params }) {
+      handle({ params }) {
         const band = bands.addMember(params.bandId, params.memberId);
-        await store.commit();
-        return json(200, bandView(band));
+        return committed(store, json(200, bandView(band)));
       },
     }),
     defineRoute({
@@ -100,11 +98,10 @@ export function bandRoutes(bands: BandDomain, store: Store): Route[] {
         400: problem("Member is not part of band"),
         404: problem("Band not found"),
       },
-      async handle({ params }) {
+      handle({ params }) {
         bands.removeMember(params.bandId, params.memberId);
-        await store.commit();
         // The controller returns the band with 204; Tomcat drops the body (§1.8).
-        return empty(204);
+        return committed(store, empty(204));
       },
     }),
   ];

@@ -6,9 +6,13 @@ import type { Id } from "../../core/dto/schema.js";
 import { UnhandledError } from "../../core/http/errors.js";
 import type { Store } from "../../core/store/store.js";
 import { BANDS_BY_NAME, BANDS_COUNTER, type BandCollections, type BandRow } from "./collections.js";
+import { firstTooLong } from "../jpa-errors.js";
 import { storedId } from "../stored-id.js";
 import { alreadyMember, bandAlreadyExists, bandNotFound, notMember } from "./errors.js";
 import type { BandInfoUpdate } from "./validation.js";
+
+const INSERT = "insert into band (logo_url,manager_id,musical_style,name,id) values (?,?,?,?,default)";
+const UPDATE = "update band set logo_url=?,manager_id=?,musical_style=?,name=? where id=?";
 
 export class BandDomain {
   constructor(
@@ -31,11 +35,22 @@ export class BandDomain {
     const { bands } = this.collections;
     const holders = bands.countUnique(BANDS_BY_NAME, name);
     // findByName returns an Optional: two bands of that name (made by PATCH) make it throw → 500.
-    if (holders > 1)
-      throw new UnhandledError("Query did not return a unique result: " + holders + " results were returned");
+    if (holders > 1) {
+      throw new UnhandledError(`Query did not return a unique result: ${holders} results were returned`);
+    }
     if (holders === 1) throw bandAlreadyExists(name);
+    // H2 draws the identity value before the column refuses an over-long value: the id is spent.
+    const id = this.store.nextId(BANDS_COUNTER);
+    const refused = firstTooLong(
+      [
+        ["name", name],
+        ["musical_style", musicalStyle],
+      ],
+      INSERT,
+    );
+    if (refused) throw refused;
     return bands.insert({
-      id: this.store.nextId(BANDS_COUNTER),
+      id,
       name,
       musicalStyle,
       logoUrl: null,
@@ -52,8 +67,19 @@ export class BandDomain {
     const band = this.find(id);
     const { name, musicalStyle, managerId, logoUrl } = info;
     if (name === null || musicalStyle === null || managerId === null) {
-      throw new UnhandledError("could not execute statement; NULL not allowed for column");
+      throw new UnhandledError(
+        `could not execute statement [NULL not allowed for column "${name === null ? "NAME" : musicalStyle === null ? "MUSICAL_STYLE" : "MANAGER_ID"}"]`,
+      );
     }
+    const refused = firstTooLong(
+      [
+        ["name", name],
+        ["musical_style", musicalStyle],
+        ["logo_url", logoUrl],
+      ],
+      UPDATE,
+    );
+    if (refused) throw refused;
     return this.collections.bands.update(band, (row) => {
       row.name = name;
       row.musicalStyle = musicalStyle;

@@ -3,6 +3,7 @@
  */
 import type { Id } from "../../core/dto/schema.js";
 import { empty, json } from "../../core/http/reply.js";
+import { committed } from "../committed.js";
 import { defineRoute, type Route } from "../../core/routing/route.js";
 import type { Store } from "../../core/store/store.js";
 import type { OfferDomain } from "./offers.js";
@@ -30,14 +31,13 @@ export function offerRoutes(offers: OfferDomain, saga: OfferSaga, store: Store):
         offeringManagerId: { type: "long" },
       },
       responses: { 201: one, 400: problem("Band offer already exists"), 404: problem("Band not found") },
-      async handle({ query }) {
+      handle({ query }) {
         const offer = offers.create(
           query.bandId as Id,
           query.invitedMusicianId as Id,
           query.offeringManagerId as Id,
         );
-        await store.commit();
-        return json(201, offerView(offer));
+        return committed(store, json(201, offerView(offer)));
       },
     }),
     defineRoute({
@@ -98,11 +98,10 @@ export function offerRoutes(offers: OfferDomain, saga: OfferSaga, store: Store):
       tag,
       params: { offerId: "long" },
       responses: { 201: one, 400: closed, 404: problem("Band Offer not found") },
-      async handle({ params }) {
+      handle({ params }) {
         const offer = offers.reject(params.offerId);
-        await store.commit();
         // 201, not 200, for a reject (§4.3, Q7).
-        return json(201, offerView(offer));
+        return committed(store, json(201, offerView(offer)));
       },
     }),
     defineRoute({
@@ -113,11 +112,10 @@ export function offerRoutes(offers: OfferDomain, saga: OfferSaga, store: Store):
       tag,
       params: { offerId: "long" },
       responses: { 200: { description: "Offer revoked" }, 400: closed, 404: problem("Band Offer not found") },
-      async handle({ params }) {
+      handle({ params }) {
         offers.revoke(params.offerId);
-        await store.commit();
         // The offer is deleted and the answer is an empty 200 (§4.3, Q7).
-        return empty(200);
+        return committed(store, empty(200));
       },
     }),
   ];

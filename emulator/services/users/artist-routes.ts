@@ -2,6 +2,7 @@
  * `/api/artists/**` (contract §3.3): HTTP only — binding is declared here, logic is in domain.ts.
  */
 import { json, empty } from "../../core/http/reply.js";
+import { committed } from "../committed.js";
 import { defineRoute, type Route } from "../../core/routing/route.js";
 import type { Store } from "../../core/store/store.js";
 import type { UserDomain } from "./domain.js";
@@ -34,11 +35,10 @@ export function artistRoutes(domain: UserDomain, store: Store): Route[] {
         signature: signature("register", "cz.muni.fi.userservice.dto.ArtistDto"),
       },
       responses: { 200: { ...one, description: "Artist registered successfully" } },
-      async handle({ body }) {
+      handle({ body }) {
         const artist = domain.create(ARTIST, body);
-        await store.commit();
         // ResponseEntity.ok: an artist is "registered" with 200, a manager with 201 (§3.3, Q7).
-        return json(200, artistView(artist));
+        return committed(store, json(200, artistView(artist)));
       },
     }),
     defineRoute({
@@ -75,10 +75,9 @@ export function artistRoutes(domain: UserDomain, store: Store): Route[] {
         signature: signature("update", "java.lang.Long,cz.muni.fi.userservice.dto.ArtistUpdateDto"),
       },
       responses: { 200: one, 404: notFound },
-      async handle({ params, body }) {
+      handle({ params, body }) {
         const artist = domain.update(ARTIST, params.id, body);
-        await store.commit();
-        return json(200, artistView(artist));
+        return committed(store, json(200, artistView(artist)));
       },
     }),
     defineRoute({
@@ -89,10 +88,9 @@ export function artistRoutes(domain: UserDomain, store: Store): Route[] {
       tag,
       params: { id: "long" },
       responses: { 204: { description: "Artist deleted successfully" }, 404: notFound },
-      async handle({ params }) {
+      handle({ params }) {
         domain.remove(ARTIST, params.id);
-        await store.commit();
-        return empty(204);
+        return committed(store, empty(204));
       },
     }),
     defineRoute({
@@ -128,10 +126,9 @@ export function artistRoutes(domain: UserDomain, store: Store): Route[] {
         signature: signature("updateBands", "java.lang.Long,java.util.Set<java.lang.Long>"),
       },
       responses: { 200: one, 404: notFound },
-      async handle({ params, body }) {
+      handle({ params, body }) {
         const artist = domain.replaceBands(ARTIST, params.artistId, body);
-        await store.commit();
-        return json(200, artistView(artist));
+        return committed(store, json(200, artistView(artist)));
       },
     }),
     ...linkRoutes(domain, store),
@@ -148,13 +145,12 @@ function linkRoutes(domain: UserDomain, store: Store): Route[] {
       tag,
       params: { artistId: "long", bandId: "long" },
       responses: { 200: one, 404: notFound },
-      async handle({ params }) {
+      handle({ params }) {
         const artist =
           action === "link"
             ? domain.link(params.artistId, params.bandId)
             : domain.unlink(params.artistId, params.bandId);
-        await store.commit();
-        return json(200, artistView(artist));
+        return committed(store, json(200, artistView(artist)));
       },
     }),
   );

@@ -3,6 +3,8 @@
  * unhandled in user-service and reaches the client as a 500 BOOT (contract §3.2, §3.3).
  */
 import { UnhandledError } from "../../core/http/errors.js";
+import { firstTooLong } from "../jpa-errors.js";
+import type { UserRow } from "./collections.js";
 import { MAX_PASSWORD_BYTES, passwordBytes, type PasswordHasher } from "./password-hash.js";
 
 /** A value for a `Set<Long>` column: de-duplicated, ascending (§1.2); a null element fails the insert. */
@@ -24,13 +26,22 @@ export function hashedPassword(hash: PasswordHasher, password: string | null): s
 }
 
 /** The unique username and email columns of the shared table. */
-export function uniqueViolation(): UnhandledError {
-  return new UnhandledError("could not execute statement; Unique index or primary key violation");
+export function uniqueViolation(column: "username" | "email", value: string): UnhandledError {
+  return new UnhandledError(
+    `could not execute statement [Unique index or primary key violation: "PUBLIC.UK_USERS_${column.toUpperCase()} ON PUBLIC.USERS(${column.toUpperCase()} NULLS FIRST) VALUES ( '${value}' )"]`,
+  );
 }
 
-/** Hibernate 6.6 merging a detached entity whose id has no row (§1.3). */
-export function staleMerge(): UnhandledError {
-  return new UnhandledError(
-    "Row was updated or deleted by another transaction (or unsaved-value mapping was incorrect)",
+const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A String field over its VARCHAR(255) column, as H2 refuses it at insert or update (null when all fit). */
+export function tooLong(row: UserRow): UnhandledError | null {
+  const columns: [string, string | null][] = [];
+  for (const [field, value] of Object.entries(row)) {
+    if (typeof value === "string" && field !== "role") columns.push([snakeCase(field), value]);
+  }
+  return firstTooLong(
+    columns,
+    `update users set ${columns.map(([column]) => `${column}=?`).join(",")} where id=?`,
   );
 }

@@ -26,7 +26,8 @@ import {
 import { ARTIST } from "./kinds.js";
 import type { PasswordHasher } from "./password-hash.js";
 import { storedId } from "../stored-id.js";
-import { bandIdSet, hashedPassword, staleMerge, uniqueViolation } from "./columns.js";
+import { staleMerge } from "../jpa-errors.js";
+import { bandIdSet, hashedPassword, tooLong, uniqueViolation } from "./columns.js";
 
 export class UserDomain {
   constructor(
@@ -76,18 +77,16 @@ export class UserDomain {
     if (input.id !== null) {
       // A client-supplied id makes Hibernate merge instead of insert (§1.3).
       const target = users.get(input.id);
-      if (!kind.is(target)) {
-        throw staleMerge();
-      }
-      this.requireFree(input, target);
+      if (!kind.is(target)) throw staleMerge(ENTITY[kind.role], input.id);
       const merged = kind.build(target.id, input, password, bands);
+      this.requireStorable(merged, target);
       return this.change(target, (row) => Object.assign(row, merged));
     }
-    if (this.taken(input, undefined)) {
-      this.store.nextId(USERS_COUNTER);
-      throw uniqueViolation();
-    }
-    const row = kind.build(this.store.nextId(USERS_COUNTER), input, password, bands);
+    const row = kind.build(0, input, password, bands);
+    // H2 draws the identity value before a column refuses the row, so a refused insert spends an id.
+    const id = this.store.nextId(USERS_COUNTER);
+    this.requireStorable(row, undefined);
+    row.id = id;
     users.insert(row);
     return row;
   }
@@ -95,15 +94,13 @@ export class UserDomain {
   /** PUT: no validation, a partial update, and the password hashed again every time (§3.2). */
   update<R extends UserRow, Up extends CommonFields>(kind: UserKind<R, never, Up>, id: Id, update: Up): R {
     const row = this.find(kind, id);
-    const password = hashedPassword(this.hash, update.password ?? row.password);
+    const candidate = { ...row };
+    kind.patch(candidate, update);
+    candidate.password = hashedPassword(this.hash, update.password ?? row.password);
     const bands = kind.bandsOf(update);
-    const newBands = bands === null ? null : bandIdSet(bands);
-    this.requireFree({ username: update.username ?? row.username, email: update.email ?? row.email }, row);
-    return this.change(row, (target) => {
-      kind.patch(target, update);
-      target.password = password;
-      if (newBands !== null) kind.setBands(target, newBands);
-    });
+    if (bands !== null) kind.setBands(candidate, bandIdSet(bands));
+    this.requireStorable(candidate, row);
+    return this.change(row, (target) => Object.assign(target, candidate));
   }
 
   remove(kind: UserKind<UserRow, never, never>, id: Id): void {
@@ -145,17 +142,24 @@ export class UserDomain {
     return row;
   }
 
-  private taken(fields: Pick<CommonFields, "username" | "email">, self: UserRow | undefined): boolean {
+  /** What the table's columns would refuse: a value over 255 characters, a username or email in use. */
+  private requireStorable(row: UserRow, self: UserRow | undefined): void {
+    const refused = tooLong(row);
+    if (refused) throw refused;
     const { users } = this.collections;
-    const holder = (index: string, key: string | null) => {
-      const found = key === null ? undefined : users.findUnique(index, key);
-      return found !== undefined && found !== self;
-    };
-    return holder(BY_USERNAME, fields.username) || holder(BY_EMAIL, fields.email);
-  }
-
-  /** The unique username and email columns of the shared table: a clash is an unhandled 500. */
-  private requireFree(fields: Pick<CommonFields, "username" | "email">, self: UserRow): void {
-    if (this.taken(fields, self)) throw uniqueViolation();
+    for (const [column, index] of [
+      ["username", BY_USERNAME],
+      ["email", BY_EMAIL],
+    ] as const) {
+      const value = row[column];
+      const holder = value === null ? undefined : users.findUnique(index, value);
+      if (holder !== undefined && holder !== self) throw uniqueViolation(column, value as string);
+    }
   }
 }
+
+/** The entity Hibernate names when a merge finds no row (§1.3). */
+const ENTITY = {
+  ARTIST: "cz.muni.fi.userservice.model.Artist",
+  MANAGER: "cz.muni.fi.userservice.model.Manager",
+} as const;

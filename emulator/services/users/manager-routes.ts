@@ -3,6 +3,7 @@
  * created with 201 and has no username lookup and no link/unlink.
  */
 import { empty, json } from "../../core/http/reply.js";
+import { committed } from "../committed.js";
 import { defineRoute, type Route } from "../../core/routing/route.js";
 import type { Store } from "../../core/store/store.js";
 import type { UserDomain } from "./domain.js";
@@ -36,11 +37,10 @@ export function managerRoutes(domain: UserDomain, store: Store): Route[] {
         signature: signature("register", "cz.muni.fi.userservice.dto.ManagerDto"),
       },
       responses: { 201: { ...one, description: "Manager registered successfully" } },
-      async handle({ body }) {
+      handle({ body }) {
         const manager = domain.create(MANAGER, body);
-        await store.commit();
         // 201 here, where the artist controller answers 200 (§3.3, Q7).
-        return json(201, managerView(manager));
+        return committed(store, json(201, managerView(manager)));
       },
     }),
     defineRoute({
@@ -77,10 +77,9 @@ export function managerRoutes(domain: UserDomain, store: Store): Route[] {
         signature: signature("update", "java.lang.Long,cz.muni.fi.userservice.dto.ManagerUpdateDto"),
       },
       responses: { 200: one, 404: notFound },
-      async handle({ params, body }) {
+      handle({ params, body }) {
         const manager = domain.update(MANAGER, params.id, body);
-        await store.commit();
-        return json(200, managerView(manager));
+        return committed(store, json(200, managerView(manager)));
       },
     }),
     defineRoute({
@@ -91,10 +90,9 @@ export function managerRoutes(domain: UserDomain, store: Store): Route[] {
       tag,
       params: { id: "long" },
       responses: { 204: { description: "Manager deleted successfully" }, 404: notFound },
-      async handle({ params }) {
+      handle({ params }) {
         domain.remove(MANAGER, params.id);
-        await store.commit();
-        return empty(204);
+        return committed(store, empty(204));
       },
     }),
     defineRoute({
@@ -120,10 +118,9 @@ export function managerRoutes(domain: UserDomain, store: Store): Route[] {
         signature: signature("updateBands", "java.lang.Long,java.util.Set<java.lang.Long>"),
       },
       responses: { 200: one, 404: notFound },
-      async handle({ params, body }) {
+      handle({ params, body }) {
         const manager = domain.replaceBands(MANAGER, params.managerId, body);
-        await store.commit();
-        return json(200, managerView(manager));
+        return committed(store, json(200, managerView(manager)));
       },
     }),
   ];

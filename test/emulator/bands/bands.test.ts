@@ -88,6 +88,11 @@ describe("band-service: bands", () => {
       assertBoot(await post("?name=Band%201&musicalStyle=Rock&managerId=10"), 500, "/api/bands");
     });
 
+    it("answers 500 BOOT for a name over its VARCHAR(255) column, and spends the id", async () => {
+      assertBoot(await post(`?name=${"n".repeat(256)}&musicalStyle=Rock&managerId=1`), 500, "/api/bands");
+      assert.equal((await createBand(t, "n".repeat(255))).id, 2);
+    });
+
     it("lets exactly one of two racing creates of one name win", async () => {
       const query = "?name=Twin&musicalStyle=Rock&managerId=1";
       const [a, b] = await Promise.all([post(query), post(query)]);
@@ -158,6 +163,13 @@ describe("band-service: bands", () => {
       ]) {
         assertBoot(await patch("/api/bands/1", body), 500, "/api/bands/1");
       }
+      assert.deepEqual((await get("/api/bands/1")).body, expectedBand(1, { name: "Band 1" }));
+    });
+
+    it("answers 500 BOOT for a logoUrl over its VARCHAR(255) column", async () => {
+      await createBand(t, "Band 1");
+      const body = { name: "A", musicalStyle: "B", managerId: 1, logoUrl: `https://x/${"l".repeat(250)}` };
+      assertBoot(await patch("/api/bands/1", body), 500, "/api/bands/1");
       assert.deepEqual((await get("/api/bands/1")).body, expectedBand(1, { name: "Band 1" }));
     });
 

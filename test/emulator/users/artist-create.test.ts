@@ -161,6 +161,13 @@ describe("user-service: POST /api/artists", () => {
     assertBoot(await post(artistBody({ bandIds: [1, null] })), 500, "/api/artists");
   });
 
+  it("answers 500 BOOT for a value over its VARCHAR(255) column, and spends the id", async () => {
+    assertBoot(await post(artistBody({ bio: "b".repeat(256) })), 500, "/api/artists");
+    const fits = await post(artistBody({ bio: "b".repeat(255) }));
+    assert.equal(fits.status, 200);
+    assert.equal(fits.body.id, 2);
+  });
+
   describe("a client-supplied id (§1.3)", () => {
     it("overwrites the existing artist with that id (merge)", async () => {
       await createArtist(t);

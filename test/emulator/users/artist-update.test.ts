@@ -96,6 +96,14 @@ describe("user-service: changing artists", () => {
       assert.equal(own.status, 200);
     });
 
+    it("answers 500 BOOT for a value over its VARCHAR(255) column (no validation to stop it first)", async () => {
+      const artist = await createArtist(t);
+      assertBoot(await put("/api/artists/1", { firstName: "x".repeat(256) }), 500, "/api/artists/1");
+      assert.deepEqual((await get("/api/artists/1")).body, artist);
+      const fits = await put("/api/artists/1", { firstName: "x".repeat(255) });
+      assert.equal(fits.body.firstName.length, 255);
+    });
+
     it("answers 404 PD for an unknown id, a negative id and a manager's id", async () => {
       await createManager(t);
       assertProblem(await put("/api/artists/5", {}), ...notFound("5", "/api/artists/5"));
