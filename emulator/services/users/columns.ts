@@ -3,7 +3,7 @@
  * unhandled in user-service and reaches the client as a 500 BOOT (contract §3.2, §3.3).
  */
 import { UnhandledError } from "../../core/http/errors.js";
-import { firstTooLong } from "../jpa-errors.js";
+import { firstTooLong, VARCHAR_LIMIT } from "../jpa-errors.js";
 import type { UserRow } from "./collections.js";
 import { MAX_PASSWORD_BYTES, passwordBytes, type PasswordHasher } from "./password-hash.js";
 
@@ -36,10 +36,15 @@ const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowe
 
 /** A String field over its VARCHAR(255) column, as H2 refuses it at insert or update (null when all fit). */
 export function tooLong(row: UserRow): UnhandledError | null {
-  const columns: [string, string | null][] = [];
-  for (const [field, value] of Object.entries(row)) {
-    if (typeof value === "string" && field !== "role") columns.push([snakeCase(field), value]);
+  let fits = true;
+  for (const key in row) {
+    const value = row[key as keyof UserRow];
+    if (typeof value === "string" && value.length > VARCHAR_LIMIT) fits = false;
   }
+  if (fits) return null;
+  const columns = Object.entries(row)
+    .filter(([field, value]) => typeof value === "string" && field !== "role")
+    .map(([field, value]): [string, string] => [snakeCase(field), value as string]);
   return firstTooLong(
     columns,
     `update users set ${columns.map(([column]) => `${column}=?`).join(",")} where id=?`,
