@@ -1,53 +1,18 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { setTimeout as delay } from "node:timers/promises";
-import { packageRoot } from "../../../emulator/package-root.js";
-
-type Urls = Record<"auth" | "users" | "bands", string>;
-
-/** Starts the built CLI on free ports and resolves with the URLs of its ready line. */
-async function startCli(): Promise<{ child: ChildProcess; urls: Urls }> {
-  const cli = join(packageRoot(), "dist", "emulator", "bin", "emu.js");
-  const child = spawn(
-    process.execPath,
-    [cli, "start", "--port", "0", "--json", "--quiet", "--fixtures", "none"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const exited = once(child, "exit").then(([code]) => {
-    throw new Error(`emu exited with ${code} before it was ready`);
-  });
-  const ready = (async () => {
-    for await (const line of lines) {
-      const event = JSON.parse(line) as { event: string; urls: Urls };
-      if (event.event === "ready") return event.urls;
-    }
-    throw new Error("emu closed its output before it was ready");
-  })();
-  const urls = await Promise.race([ready, exited]);
-  exited.catch(() => {});
-  return { child, urls };
-}
+import { startEmu, stop, type Spawned } from "../../helpers/cli.js";
 
 describe("end to end over HTTP: manager → band → artist → offer → accept → saga", () => {
-  let child: ChildProcess | undefined;
+  let emu: Spawned | undefined;
   afterEach(async () => {
-    if (child && child.exitCode === null) {
-      const exit = once(child, "exit");
-      child.kill("SIGTERM");
-      await exit;
-    }
+    if (emu) assert.equal(await stop(emu), 0);
+    emu = undefined;
   });
 
   it("links the artist and adds the member once the saga has run", async () => {
-    const started = await startCli();
-    child = started.child;
-    const { urls } = started;
+    const started = await startEmu(["--quiet", "--fixtures", "none"]);
+    emu = started;
+    const { urls } = started.ready;
     const { accessToken } = (await (await fetch(`${urls.auth}/token`)).json()) as { accessToken: string };
     const call = async (method: string, url: string, body?: unknown) => {
       const res = await fetch(url, {
