@@ -1,0 +1,143 @@
+import assert from "node:assert/strict";
+import { testEmulator, type TestEmulator } from "../../helpers/emulator.js";
+import { assertBoot, assertProblem } from "../../helpers/error-bodies.js";
+import { createArtist, createManager, expectedArtist } from "./users-fixtures.js";
+
+const notFound = (
+  detail: string,
+  instance: string,
+): [number, string, string, string, Record<string, string>] => [
+  404,
+  "User Not Found Error",
+  detail,
+  instance,
+  { errorCode: "USER_NOT_FOUND" },
+];
+
+describe("user-service: reading artists", () => {
+  let t: TestEmulator;
+  beforeEach(async () => {
+    t = await testEmulator();
+  });
+  afterEach(() => t.emu.close());
+
+  const get = (path: string) =>
+    t
+      .http("users")
+      .get(path)
+      .set("Authorization", t.bearer(["test_1"]));
+
+  it("GET /api/artists lists the artists in id order, without managers", async () => {
+    const first = await createArtist(t);
+    await createManager(t);
+    const second = await createArtist(t, { username: "b", email: "b@x.org", bandIds: [2] });
+    const res = await get("/api/artists");
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, [
+      expectedArtist(1, first.password),
+      expectedArtist(3, second.password, { username: "b", email: "b@x.org", bandIds: [2] }),
+    ]);
+  });
+
+  it("GET /api/artists is [] when there are none", async () => {
+    assert.deepEqual((await get("/api/artists").expect(200)).body, []);
+  });
+
+  it("GET /api/artists/{id} answers the artist", async () => {
+    const artist = await createArtist(t);
+    const res = await get("/api/artists/1");
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, expectedArtist(1, artist.password));
+  });
+
+  it("GET /api/artists/{id} answers 404 PD for an unknown id, a negative id (Q21) and a manager's id", async () => {
+    await createManager(t);
+    assertProblem(await get("/api/artists/9"), ...notFound("User not found with id: 9", "/api/artists/9"));
+    assertProblem(await get("/api/artists/-1"), ...notFound("User not found with id: -1", "/api/artists/-1"));
+    assertProblem(await get("/api/artists/1"), ...notFound("User not found with id: 1", "/api/artists/1"));
+  });
+
+  it("GET /api/artists/{id} prints an id beyond 2^53 exactly", async () => {
+    const res = await get("/api/artists/9007199254740993");
+    assertProblem(
+      res,
+      ...notFound("User not found with id: 9007199254740993", "/api/artists/9007199254740993"),
+    );
+  });
+
+  it("GET /api/artists/{id} answers 400 BOOT for a non-numeric id", async () => {
+    assertBoot(await get("/api/artists/abc"), 400, "/api/artists/abc");
+  });
+
+  it("GET /api/artists/username/{username} finds by exact, case-sensitive username", async () => {
+    const artist = await createArtist(t);
+    const res = await get("/api/artists/username/xlindemann");
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, expectedArtist(1, artist.password));
+    assertProblem(
+      await get("/api/artists/username/XLindemann"),
+      ...notFound("User not found with username: XLindemann", "/api/artists/username/XLindemann"),
+    );
+  });
+
+  it("GET /api/artists/username/{username} answers 404 PD for a manager's username", async () => {
+    await createManager(t);
+    assertProblem(
+      await get("/api/artists/username/boss"),
+      ...notFound("User not found with username: boss", "/api/artists/username/boss"),
+    );
+  });
+
+  describe("GET /api/artists/bands?bandIds=", () => {
+    beforeEach(async () => {
+      await createArtist(t, { username: "a1", email: "a1@x.org", bandIds: [1, 2] });
+      await createArtist(t, { username: "a2", email: "a2@x.org", bandIds: [2] });
+      await createArtist(t, { username: "a3", email: "a3@x.org", bandIds: [3] });
+      await createManager(t, { managedBandIds: [1, 2, 3] });
+    });
+    const usernames = (body: { username: string }[]) => body.map((artist) => artist.username);
+
+    it("answers the artists in any of the bands, each once, comma-separated", async () => {
+      const res = await get("/api/artists/bands?bandIds=2,1");
+      assert.equal(res.status, 200);
+      assert.deepEqual(usernames(res.body), ["a1", "a2"]);
+      assert.deepEqual(res.body[0].bandIds, [1, 2]);
+    });
+
+    it("accepts repeated parameters", async () => {
+      const res = await get("/api/artists/bands?bandIds=3&bandIds=1");
+      assert.deepEqual(usernames(res.body), ["a1", "a3"]);
+    });
+
+    it("answers [] for an empty value and for bands nobody is in (§10.8)", async () => {
+      assert.deepEqual((await get("/api/artists/bands?bandIds=").expect(200)).body, []);
+      assert.deepEqual((await get("/api/artists/bands?bandIds=99").expect(200)).body, []);
+    });
+
+    it("answers 400 BOOT without the parameter and for a non-numeric value", async () => {
+      assertBoot(await get("/api/artists/bands"), 400, "/api/artists/bands");
+      assertBoot(await get("/api/artists/bands?bandIds=x"), 400, "/api/artists/bands");
+    });
+  });
+
+  describe("route shadows (§3.3)", () => {
+    it("GET /api/artists/bands/5 and GET /api/artists/link/1/2 → 405 (only PATCH there)", async () => {
+      const bands = await get("/api/artists/bands/5");
+      assertBoot(bands, 405, "/api/artists/bands/5");
+      assert.equal(bands.headers.allow, "PATCH");
+      const link = await get("/api/artists/link/1/2");
+      assertBoot(link, 405, "/api/artists/link/1/2");
+      assert.equal(link.headers.allow, "PATCH");
+    });
+
+    it("GET /api/artists/username (no name) matches /{id} → 400 BOOT (type mismatch)", async () => {
+      assertBoot(await get("/api/artists/username"), 400, "/api/artists/username");
+    });
+
+    it("POST /api/artists/x falls to permitAll and gets 405 from MVC", async () => {
+      const res = await t.http("users").post("/api/artists/x").set("Authorization", t.bearer([]));
+      assertBoot(res, 405, "/api/artists/x");
+      assert.equal(res.headers.allow, "DELETE,GET,PUT");
+    });
+  });
+});
