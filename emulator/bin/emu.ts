@@ -38,6 +38,7 @@ program
   .option("--saga-delay <duration>", "delivery delay of the offer-acceptance messages (e.g. 5ms)")
   .option("--summary-interval <duration>", "how often to print the traffic summary")
   .option("--seed <n>", "seed for every random choice")
+  .option("--record <file>", "write every exchange to this recording (JSON lines, recordings/README.md)")
   .option("--quiet", "print only the ready line")
   .option("--json", "print the ready line as one JSON object")
   .action(async (flags) => {

@@ -27,6 +27,8 @@ export interface EmulatorConfig {
   maxBodyBytes: number;
   sagaDelayMs: number;
   seed: number | undefined;
+  /** `--record FILE`: write every exchange to this recording (recordings/README.md). */
+  record: string | undefined;
 }
 
 /** What commander hands over (all optional; absent means "not given on the command line"). */
@@ -46,6 +48,7 @@ export interface StartFlags {
   maxBody?: string;
   sagaDelay?: string;
   seed?: string;
+  record?: string;
 }
 
 export const FILE_KEYS = [
@@ -64,6 +67,7 @@ export const FILE_KEYS = [
   "maxBody",
   "sagaDelay",
   "seed",
+  "record",
 ] as const;
 
 export type ConfigResult = { ok: true; config: EmulatorConfig } | { ok: false; problems: string[] };
@@ -120,6 +124,7 @@ export function resolveConfig(file: Record<string, unknown>, flags: StartFlags):
     maxBodyBytes: pick("--max-body", flags.maxBody, "maxBody", byteSize, 2 * 1024 * 1024),
     sagaDelayMs: pick("--saga-delay", flags.sagaDelay, "sagaDelay", (v) => durationMs(v, "ms"), 5),
     seed: pick<number | undefined>("--seed", flags.seed, "seed", (v) => integer(v, 0), undefined),
+    record: optionalString("--record", flags.record, "record"),
   };
   if (config.tokenKeyFile && config.tokenSecret)
     problems.push("--token-key and --token-secret: give one signing key, not both");
@@ -131,7 +136,7 @@ export function resolveConfig(file: Record<string, unknown>, flags: StartFlags):
  * Ports: `--port 0` (every listener on a free port), `--port bands=18092` (one; repeatable), or in
  * the file `"ports": 0` / `"ports": {"bands": 18092}`. The flags apply after the file.
  */
-function resolvePorts(
+export function resolvePorts(
   fromFile: unknown,
   specs: string[] | undefined,
   problems: string[],
