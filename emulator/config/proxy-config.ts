@@ -104,9 +104,12 @@ export function resolveProxyConfig(
       problems.push(`${source}: ${url} is one of the proxy's own ports (it would forward to itself)`);
     upstreams[service] = url;
   }
-  if (given === 0 && !(targetsFile && "problem" in targetsFile))
+  const fileProblem = problems.some((problem) => problem.startsWith("--targets: "));
+  if (given === 0 && !fileProblem)
     problems.push(
-      `give at least one upstream: ${Object.values(URL_FLAGS).map(flagName).join(", ")} or --targets FILE`,
+      targetsFile
+        ? `--targets: ${targetsFile.path} names no service`
+        : `give at least one upstream: ${Object.values(URL_FLAGS).map(flagName).join(", ")} or --targets FILE`,
     );
   const host =
     flags.host === undefined ? { ok: true as const, value: "127.0.0.1" } : nonEmptyString(flags.host);

@@ -145,6 +145,31 @@ describe("emu proxy: forwarding", () => {
     assert.deepEqual([line?.method, line?.status, line?.responseBody], ["HEAD", 200, null]);
   });
 
+  it("streams: the client has the first chunk while the upstream is still writing", async () => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slow = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.write("first ");
+      void released.then(() => res.end("second"));
+    });
+    try {
+      const { url } = await proxyTo({ catalog: slow.url });
+      const response = await request(`${url}/api/songs`);
+      let text = "";
+      for await (const chunk of response.body) {
+        if (text === "") {
+          assert.equal(String(chunk), "first ");
+          release();
+        }
+        text += String(chunk);
+      }
+      assert.equal(text, "first second");
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("answers 502 with a JSON body naming the service and the cause when the upstream is unreachable", async () => {
     const port = await closedPort();
     const file = dir.path("down.jsonl");
