@@ -23,11 +23,30 @@ function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function recordExchange(writer: RecordingWriter, exchange: Exchange): void {
+/** Session keys per Authorization header: a token is decoded once, not on every request. */
+class SessionKeys {
+  private readonly byAuthorization = new Map<string, string>();
+
+  of(exchange: Exchange): string {
+    const authorization = firstValue(exchange.requestHeaders.authorization);
+    // Only a bearer decides the key on its own; anything else falls back to the client address.
+    if (!authorization || !/^bearer\s/i.test(authorization))
+      return sessionKeyOf(authorization, exchange.remoteAddress);
+    let key = this.byAuthorization.get(authorization);
+    if (key === undefined) {
+      key = sessionKeyOf(authorization, exchange.remoteAddress);
+      if (this.byAuthorization.size >= 10_000) this.byAuthorization.clear();
+      this.byAuthorization.set(authorization, key);
+    }
+    return key;
+  }
+}
+
+function recordExchange(writer: RecordingWriter, exchange: Exchange, keys: SessionKeys): void {
   if (!isRecordingService(exchange.service)) return;
   writer.add({
     time: exchange.time,
-    session: sessionKeyOf(firstValue(exchange.requestHeaders.authorization), exchange.remoteAddress),
+    session: keys.of(exchange),
     service: exchange.service,
     method: exchange.method,
     path: exchange.path,
@@ -49,8 +68,9 @@ export async function openExchangeRecorder(
   options: Omit<OpenRecordingOptions, "source"> = {},
 ): Promise<ExchangeRecorder> {
   const writer = await RecordingWriter.open(path, { source: "emu", ...options });
+  const keys = new SessionKeys();
   return {
-    observe: (exchange) => recordExchange(writer, exchange),
+    observe: (exchange) => recordExchange(writer, exchange, keys),
     get count() {
       return writer.count;
     },
