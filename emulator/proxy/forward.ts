@@ -122,7 +122,12 @@ export function forwarder(options: ForwardOptions): RequestListener {
     const time = now();
     const arrival = performance.now();
     const requestBody: Buffer[] = [];
-    void exchange(req, res, requestBody).then((outcome) => {
+    const answered = exchange(req, res, requestBody).catch((error: Error): Outcome => {
+      // An upstream answer node refuses to pass on (an invalid header value…): cut, not hang.
+      res.destroy();
+      return { status: 0, headers: [], body: [], fault: `proxy error: ${error.message}` };
+    });
+    void answered.then((outcome) => {
       if (!observe) return;
       const url = req.url ?? "/";
       const q = url.indexOf("?");
