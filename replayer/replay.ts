@@ -51,7 +51,7 @@ function metaOf(config: ReplayConfig, startedAtMs: number): RunMeta {
     startedAt: new Date(startedAtMs).toISOString(),
     target: config.target.kind,
     model: model.kind,
-    users: model.kind === "closed" ? model.users : model.maxUsers,
+    users: model.kind === "open" ? model.maxUsers : model.users,
     spawnRate: model.kind === "closed" ? model.spawnRate : null,
     rate: model.kind === "open" ? model.rate : null,
     runTimeMs: config.runTimeMs,
