@@ -57,9 +57,16 @@ describe("replaying recorded traffic end to end", function () {
   let thresholds = "";
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), "soundcheck-recorded-"));
-    // Short replays on a shared machine: judge failures, not the festival's throughput.
+    // These replays judge failures (the verdict's ≤ 1 %), not speed on a shared machine.
     thresholds = join(folder, "thresholds.json");
-    await writeFile(thresholds, JSON.stringify({ minRps: { users: 0, bands: 0, catalog: 0, tours: 0 } }));
+    await writeFile(
+      thresholds,
+      JSON.stringify({
+        maxAvgResponseMs: 60_000,
+        maxP95ResponseMs: 60_000,
+        minRps: { users: 0, bands: 0, catalog: 0, tours: 0 },
+      }),
+    );
   });
   afterEach(async () => rm(folder, { recursive: true, force: true }));
 

@@ -171,6 +171,25 @@ describe("recorded traffic against a target that answers differently", function 
     );
   });
 
+  it("--record to a path that cannot be written: exit 2 before anything is sent", async () => {
+    const sent: string[] = [];
+    server = await startServer((req, res) => {
+      req.resume();
+      if (!PREFLIGHT.has(req.url ?? "") && req.url !== "/api/bands") sent.push(req.url ?? "");
+      json(res, 200, []);
+    });
+    const recording = join(folder, "bands.jsonl");
+    await writeFile(recording, `${RECORDING}\n`);
+    const unwritable = join(folder, "no", "such", "dir", "again.jsonl");
+    const result = await spawnCli([
+      ...targetFlags(server),
+      ...["--token", "t", "--recording", recording, "--record", unwritable, "--output", join(folder, "out")],
+    ]).done;
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.stderr, `replay: --record: cannot write '${unwritable}' (ENOENT)\n`);
+    assert.deepEqual(sent, []);
+  });
+
   it("SIGINT in the middle of a recording replay still writes every output", async () => {
     let answered = 0;
     let arrived: () => void = () => undefined;

@@ -68,13 +68,11 @@ describe("scripted model (recorded traffic)", function () {
     assert.equal(outcome.stoppedBy, "done");
     assert.equal(outcome.stats.totalRequests, 3);
     assert.equal(outcome.stats.totalFailures, 0);
-    assert.deepEqual(
-      arrivals.map((arrival) => arrival.url),
-      ["/step?u=0&i=0", "/step?u=1&i=0", "/step?u=0&i=1"],
-    );
-    // Nobody sends before its time: the offsets are lower bounds.
-    const [, second, third] = arrivals.map((arrival) => arrival.atMs - startedMs);
-    assert.ok((second ?? 0) >= 19 && (third ?? 0) >= 39, `${second} ${third}`);
+    // Nobody sends before its time: the offsets are lower bounds (a busy machine may be later).
+    const at = new Map(arrivals.map((arrival) => [arrival.url, arrival.atMs - startedMs]));
+    assert.deepEqual([...at.keys()].sort(), ["/step?u=0&i=0", "/step?u=0&i=1", "/step?u=1&i=0"]);
+    assert.ok((at.get("/step?u=1&i=0") ?? 0) >= 19, String(at.get("/step?u=1&i=0")));
+    assert.ok((at.get("/step?u=0&i=1") ?? 0) >= 39, String(at.get("/step?u=0&i=1")));
   });
 
   it("a user's next request waits for the previous answer, even when it is due earlier", async () => {
