@@ -6,13 +6,20 @@
  * - per replayed session instance a `SessionCorrelator`: `prepare(exchange)` before sending,
  *   `learn(exchange, answer)` after;
  * - `compareExchange(recorded, answer)` into a `CompareTally` for `--compare`;
+ * - `shiftBodyDates(body, days)`: request-body dates moved with the replay;
  * - `nameFor(service, method, path)` for the statistics.
  *
  * recordings/README.md documents the rules.
  */
-export { CompareTally, type ComparisonSummary, type NameComparison } from "./compare/compare-tally.js";
+export {
+  CompareTally,
+  type ComparisonSummary,
+  type ExchangeMismatch,
+  type NameComparison,
+} from "./compare/compare-tally.js";
 export { compareExchange, type ActualAnswer, type ExchangeComparison } from "./compare/compare-exchange.js";
 export { IdMap } from "./correlation/id-map.js";
+export { daysBetween, shiftBodyDates, shiftDate } from "./dates/shift-dates.js";
 export type { ReplayedAnswer } from "./correlation/learn.js";
 export type { RewrittenRequest } from "./correlation/rewrite.js";
 export { SessionCorrelator } from "./correlation/session-correlator.js";

@@ -14,22 +14,40 @@ export interface NameComparison {
   firstMismatches: string[];
 }
 
+/** One exchange whose answer did not match the recording. */
+export interface ExchangeMismatch {
+  name: string;
+  /** Which exchange: the caller's words, e.g. `jti:5a68#1 exchange 4: GET /api/bands/7`. */
+  exchange: string;
+  mismatches: string[];
+}
+
 export interface ComparisonSummary {
   total: number;
   matched: number;
   matchRate: number | null;
   /** Sorted by name. */
   byName: NameComparison[];
+  /** The first exchanges that did not match, in the order they were compared. */
+  firstMismatches: ExchangeMismatch[];
 }
 
 const rate = (matched: number, total: number) => (total === 0 ? null : matched / total);
 
 export class CompareTally {
   private readonly names = new Map<string, { total: number; matched: number; mismatches: string[] }>();
+  private readonly exchanges: ExchangeMismatch[] = [];
 
-  constructor(private readonly keepMismatches = 5) {}
+  /** Keeps `keepMismatches` distinct lines per name and the first `keepExchanges` mismatching exchanges. */
+  constructor(
+    private readonly keepMismatches = 5,
+    private readonly keepExchanges = 20,
+  ) {}
 
-  add(result: ExchangeComparison): void {
+  /** `exchange` says which exchange it was, for the list of first mismatches. */
+  add(result: ExchangeComparison, exchange?: string): void {
+    if (!result.matched && exchange !== undefined && this.exchanges.length < this.keepExchanges)
+      this.exchanges.push({ name: result.name, exchange, mismatches: [...result.mismatches] });
     let entry = this.names.get(result.name);
     if (!entry) this.names.set(result.name, (entry = { total: 0, matched: 0, mismatches: [] }));
     entry.total++;
@@ -51,6 +69,12 @@ export class CompareTally {
       }));
     const total = byName.reduce((sum, n) => sum + n.total, 0);
     const matched = byName.reduce((sum, n) => sum + n.matched, 0);
-    return { total, matched, matchRate: rate(matched, total), byName };
+    return {
+      total,
+      matched,
+      matchRate: rate(matched, total),
+      byName,
+      firstMismatches: this.exchanges.map((e) => ({ ...e, mismatches: [...e.mismatches] })),
+    };
   }
 }

@@ -178,6 +178,12 @@ describe("compare: the shape of answers against the recording", () => {
   }
 
   it("a tally with nothing in it has no rate", () => {
-    assert.deepEqual(new CompareTally().summary(), { total: 0, matched: 0, matchRate: null, byName: [] });
+    assert.deepEqual(new CompareTally().summary(), {
+      total: 0,
+      matched: 0,
+      matchRate: null,
+      byName: [],
+      firstMismatches: [],
+    });
   });
 });
