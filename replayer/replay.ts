@@ -45,13 +45,19 @@ function metaOf(config: ReplayConfig, plan: TrafficPlan, startedAtMs: number): R
   };
 }
 
+/** How many virtual users the festival run may have at once: each gets its own token. */
+function plannedUsers(config: ReplayConfig): number {
+  return config.model.kind === "open" ? config.model.maxUsers : config.model.users;
+}
+
 function planOf(
   config: ReplayConfig,
   loaded: LoadedTraffic | null,
   target: PreparedTarget,
   io: ReplayIo,
 ): TrafficPlan {
-  if (config.traffic.kind === "festival" || loaded === null) return festivalPlan(config, io.calendar);
+  if (config.traffic.kind === "festival" || loaded === null)
+    return festivalPlan(config, io.calendar, target.tokens);
   return recordedPlan(config.traffic, loaded, target.token, config.runTimeMs, io.calendar());
 }
 
@@ -86,7 +92,8 @@ export async function replay(config: ReplayConfig, io: ReplayIo): Promise<Replay
   // A recording that cannot be read stops the run before any target is started.
   const loaded = config.traffic.kind === "festival" ? null : await loadRecordedTraffic(config.traffic);
   for (const line of loaded?.warnings ?? []) io.warn?.(line);
-  const target = await prepareTarget(config.target, config.timeoutMs);
+  const users = config.traffic.kind === "festival" ? plannedUsers(config) : 1;
+  const target = await prepareTarget(config.target, config.timeoutMs, users);
   let results: Results;
   let recorder: RecordingSender | null = null;
   try {

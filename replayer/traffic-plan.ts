@@ -46,12 +46,22 @@ export function judgedServices(tags: readonly Tag[] | null): ServiceName[] {
   return SERVICES.filter((service) => tags.some((tag) => SERVICE_OF_TAG[tag] === service));
 }
 
-export function festivalPlan(config: ReplayConfig, calendar: () => number): TrafficPlan {
+export function festivalPlan(
+  config: ReplayConfig,
+  calendar: () => number,
+  tokens: readonly string[] = [],
+): TrafficPlan {
   const { model } = config;
   const thinkRng = createRng(config.seed, 0xffff);
   const { min, max } = config.thinkMs;
   return {
-    scenario: festivalScenario({ seed: config.seed, runId: config.runId, tags: config.tags, calendar }),
+    scenario: festivalScenario({
+      seed: config.seed,
+      runId: config.runId,
+      tags: config.tags,
+      calendar,
+      tokens,
+    }),
     model,
     think: max === 0 ? () => 0 : () => intBetween(thinkRng, min, max),
     judged: judgedServices(config.tags),
