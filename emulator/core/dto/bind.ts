@@ -50,7 +50,7 @@ export function bindDto<F extends FieldMap>(schema: Dto<F>, root: JsonValue): Bo
   for (const [name, spec] of Object.entries(schema.fields)) {
     const present = Object.hasOwn(root, name);
     if (!present) {
-      result[name] = spec.absent !== undefined ? structuredClone(spec.absent) : absentValue(spec.type);
+      result[name] = spec.absent !== undefined ? copyOf(spec.absent) : absentValue(spec.type);
       continue;
     }
     const value = bindValue(spec.type, root[name] as JsonValue);
@@ -72,6 +72,16 @@ function rootMismatch(javaType: string, value: JsonValue): BindError {
   return new BindError(
     `Cannot construct instance of \`${javaType}\` (although at least one Creator exists): no ${kind}`,
   );
+}
+
+/**
+ * Each DTO gets its own copy of an object default; a string or number is shared as is. The
+ * defaults in use are lists of plain values (`[]`), copied with a slice, not a structured clone.
+ */
+function copyOf(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const flat = Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null);
+  return flat ? value.slice() : structuredClone(value);
 }
 
 function absentValue(type: FieldType): unknown {
