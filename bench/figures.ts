@@ -50,3 +50,11 @@ export function verdict(target: Target | null, value: number): boolean | null {
   if (target === null) return null;
   return Number.isFinite(value) && target.meets(value);
 }
+
+/**
+ * The ratio of each round's subject to the reference measured right beside it, so that a slow
+ * spell of the machine divides out instead of landing on one side only.
+ */
+export function pairedRatios(subject: readonly number[], reference: readonly number[]): number[] {
+  return subject.map((value, i) => ratio(value, reference[i] ?? Number.NaN));
+}

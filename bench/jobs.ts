@@ -19,11 +19,19 @@ export interface BareJob {
 
 export type DelayJob = { readonly kind: "listen"; readonly delayMs: number } | { readonly kind: "held" };
 
-/** How long the delay server held each request since the last `held` job, ms. */
-export interface Held {
+/** Latencies summed up: how long the delay server held each request, or a client waited, ms. */
+export interface Timed {
   readonly count: number;
   readonly medianMs: number;
   readonly p99Ms: number;
+}
+
+/** A plain node:http client: `users` loops of one request after another. */
+export interface PlainJob {
+  readonly url: string;
+  readonly path: string;
+  readonly users: number;
+  readonly durationMs: number;
 }
 
 export interface LoadJob {

@@ -19,6 +19,12 @@ const CAPTURE_MANAGER = JSON.stringify({
   companyName: "Load Ltd",
 });
 
+/** A server under load, and its process (whose CPU time the bench reads). */
+export interface Server {
+  readonly url: string;
+  readonly pid: number;
+}
+
 export interface EmulatorUnderTest {
   readonly emulator: EmbeddedEmulator;
   /** What every request carries: a bearer token with every scope, and the Accept of a client. */
@@ -29,7 +35,7 @@ export interface EmulatorUnderTest {
 
 export class Lab {
   private emu: Promise<EmulatorUnderTest> | undefined;
-  private bareUrl: Promise<string> | undefined;
+  private bareServer: Promise<Server> | undefined;
   private readonly children: BenchChild<unknown, unknown>[] = [];
   private loadChild: BenchChild<LoadJob, LoadResult> | undefined;
   private replayerChild: BenchChild<ReplayerJob, unknown> | undefined;
@@ -40,12 +46,13 @@ export class Lab {
   }
 
   /** The bare node:http server: GET answers the emulator's `GET /api/bands`, POST its `POST /api/managers`. */
-  bare(): Promise<string> {
-    this.bareUrl ??= this.emulator().then(async ({ bands, managers }) => {
+  bare(): Promise<Server> {
+    this.bareServer ??= this.emulator().then(async ({ bands, managers }) => {
       const child = this.own(BenchChild.start<BareJob, Listening>("bare-server"));
-      return (await child.run({ responses: { GET: bands, POST: managers } })).url;
+      const { url } = await child.run({ responses: { GET: bands, POST: managers } });
+      return { url, pid: child.pid };
     });
-    return this.bareUrl;
+    return this.bareServer;
   }
 
   load(job: LoadJob): Promise<LoadResult> {

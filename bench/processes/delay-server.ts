@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { median, quantile } from "../figures.js";
-import type { DelayJob, Held, Listening } from "../jobs.js";
+import type { DelayJob, Listening, Timed } from "../jobs.js";
 import { serveJobs } from "../rpc.js";
 
 let held: number[] = [];
@@ -29,7 +29,7 @@ function listen(delayMs: number): Promise<Listening> {
   );
 }
 
-function takeHeld(): Held {
+function takeHeld(): Timed {
   const samples = held;
   held = [];
   return { count: samples.length, medianMs: median(samples), p99Ms: quantile(samples, 0.99) };

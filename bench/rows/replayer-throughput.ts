@@ -4,7 +4,7 @@
  * figure is the requests/s it reports itself.
  */
 import { alternate } from "../alternate.js";
-import { atLeast, median, ratio, verdict } from "../figures.js";
+import { atLeast, median, pairedRatios, verdict } from "../figures.js";
 import type { LoadResult, ReplayFigures, SingleJob } from "../jobs.js";
 import { CONNECTIONS, ROUND_SECONDS, ROUNDS, WARMUP_SECONDS, type Row, type RowContext } from "../row.js";
 import { formatCount, formatFixed } from "../table.js";
@@ -17,7 +17,7 @@ export const replayerThroughputRow: Row = {
   plannedSeconds: 2 * (WARMUP_SECONDS + ROUNDS * ROUND_SECONDS),
   async run({ lab }: RowContext) {
     const { headers } = await lab.emulator();
-    const url = await lab.bare();
+    const { url } = await lab.bare();
     const replayerJob = (seconds: number): SingleJob => ({
       kind: "single",
       url,
@@ -45,10 +45,14 @@ export const replayerThroughputRow: Row = {
     );
     const replayerRps = median(rounds.b.map((figures) => figures.rps));
     const autocannonRps = median(rounds.a.map((result) => result.rps));
-    const rpsRatio = ratio(replayerRps, autocannonRps);
+    const ratios = pairedRatios(
+      rounds.b.map((figures) => figures.rps),
+      rounds.a.map((result) => result.rps),
+    );
+    const rpsRatio = median(ratios);
     const failures = rounds.b.reduce((sum, figures) => sum + figures.failures, 0);
     return {
-      samples: { warmup, replayer: rounds.b, autocannon: rounds.a, order: rounds.order },
+      samples: { warmup, replayer: rounds.b, autocannon: rounds.a, order: rounds.order, ratios },
       summary: { replayerRps, autocannonRps, ratio: rpsRatio, failures },
       lines: [
         {
