@@ -5,6 +5,7 @@
  */
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/jackson-parser.js";
 import { parseJavaDate, parseLocalDateTime } from "./dates.js";
+import { fieldEntries } from "./field-entries.js";
 import type { Bound, Dto, FieldMap, FieldSpec, FieldType } from "./schema.js";
 
 /** Jackson could not bind the body: Spring reports `JSON parse error: <message>`. */
@@ -47,7 +48,7 @@ export function isJsonObject(value: JsonValue): value is JsonObject {
 export function bindDto<F extends FieldMap>(schema: Dto<F>, root: JsonValue): Bound<F> {
   if (!isJsonObject(root)) throw rootMismatch(schema.javaType, root);
   const result: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(schema.fields)) {
+  for (const [name, spec] of fieldEntries(schema.fields)) {
     const present = Object.hasOwn(root, name);
     if (!present) {
       result[name] = spec.absent !== undefined ? copyOf(spec.absent) : absentValue(spec.type);
