@@ -60,6 +60,11 @@ function summarise(measured: Comparison) {
   };
 }
 
+/** "9,070 req/s, 41 µs CPU/req": throughput and what each request cost the server. */
+function throughput(rps: number, cpuUs: number): string {
+  return `${formatCount(rps)} req/s, ${formatFixed(cpuUs, 0)} µs CPU/req`;
+}
+
 function non2xxNote(results: readonly LoadResult[]): string {
   const bad = results.reduce((sum, result) => sum + result.non2xx + result.errors, 0);
   return bad > 0 ? ` (${formatCount(bad)} non-2xx/errors)` : "";
@@ -91,8 +96,8 @@ export const emulatorGetRow: Row = {
         {
           id: "1",
           what: "emulator `GET /api/bands`, 50 conn., auth on",
-          figure: `${formatCount(summary.emulatorRps)} req/s${non2xxNote(measured.emulator)}`,
-          reference: `${formatCount(summary.bareRps)} req/s bare node:http`,
+          figure: `${throughput(summary.emulatorRps, summary.emulatorCpuUsPerRequest)}${non2xxNote(measured.emulator)}`,
+          reference: `${throughput(summary.bareRps, summary.bareCpuUsPerRequest)}, bare node:http`,
           ratio: formatFixed(summary.ratio, 2),
           target: bandsTarget.text,
           met: verdict(bandsTarget, summary.ratio),
@@ -134,8 +139,8 @@ export const emulatorPostRow: Row = {
         {
           id: "2",
           what: "emulator `POST /api/managers`, unique bodies",
-          figure: `${formatCount(summary.emulatorRps)} req/s${non2xxNote(measured.emulator)}`,
-          reference: `${formatCount(summary.bareRps)} req/s bare node:http`,
+          figure: `${throughput(summary.emulatorRps, summary.emulatorCpuUsPerRequest)}${non2xxNote(measured.emulator)}`,
+          reference: `${throughput(summary.bareRps, summary.bareCpuUsPerRequest)}, bare node:http`,
           ratio: formatFixed(summary.ratio, 2),
           target: managersTarget.text,
           met: verdict(managersTarget, summary.ratio),
