@@ -32,6 +32,6 @@ export interface Row {
  * median of the rounds' ratios.
  */
 export const ROUNDS = 5;
-export const ROUND_SECONDS = 1.2;
-export const WARMUP_SECONDS = 1;
+export const ROUND_SECONDS = 1;
+export const WARMUP_SECONDS = 0.8;
 export const CONNECTIONS = 50;

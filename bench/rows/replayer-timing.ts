@@ -11,7 +11,7 @@ import { formatCount, formatFixed, formatSigned } from "../table.js";
 
 const DELAY_MS = 50;
 const TIMING_USERS = 50;
-const TIMING_SECONDS = 3;
+const TIMING_SECONDS = 2.5;
 const OPEN_RATE = 2000;
 const OPEN_SECONDS = 10;
 
