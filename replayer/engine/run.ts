@@ -14,7 +14,8 @@ export interface RunOptions {
   /** Per-request timeout; also how long in-flight requests are waited for after the window. */
   readonly timeoutMs: number;
   readonly scenario: Scenario;
-  readonly http: Pick<HttpClient, "send" | "close" | "destroy">;
+  /** With `forUser`, each virtual user sends through connections of its own. */
+  readonly http: Pick<HttpClient, "send" | "close" | "destroy"> & Partial<Pick<HttpClient, "forUser">>;
   readonly clock: Clock;
   /** Think time before each next task, ms (0 for none). */
   readonly think: () => number;
@@ -65,7 +66,7 @@ export function startRun(options: RunOptions): RunController {
     recordMissed: (atMs) => stats.recordMissed(atMs),
     createMember: (index): Member => ({
       user: options.scenario.createUser(index),
-      session: new Session(options.http, stats, clock, window),
+      session: new Session(options.http.forUser?.() ?? options.http, stats, clock, window),
     }),
   };
   const started =
