@@ -14,6 +14,8 @@ const TIMING_USERS = 50;
 const TIMING_SECONDS = 2.5;
 const OPEN_RATE = 2000;
 const OPEN_SECONDS = 10;
+/** Room for a 100 ms stall of the machine at 2000/s before an arrival finds no free user. */
+const OPEN_MAX_USERS = 200;
 
 const medianTarget = within(1, "within 1 ms");
 const p99Target = within(0.05, "within 5 %");
@@ -113,7 +115,7 @@ export const openModelRow: Row = {
       url,
       path: "/api/bands",
       headers,
-      model: { kind: "open", rate: OPEN_RATE, maxUsers: 50 },
+      model: { kind: "open", rate: OPEN_RATE, maxUsers: OPEN_MAX_USERS },
       runTimeMs: OPEN_SECONDS * 1000,
     });
     const rateRatio = ratio(figures.rps, OPEN_RATE);
@@ -124,7 +126,7 @@ export const openModelRow: Row = {
       lines: [
         {
           id: "5",
-          what: `open model, ${OPEN_RATE} req/s asked for ${OPEN_SECONDS} s`,
+          what: `open model, ${OPEN_RATE} req/s asked for ${OPEN_SECONDS} s, ≤ ${OPEN_MAX_USERS} users`,
           figure: `${formatFixed(figures.rps, 1)} req/s${missed}`,
           reference: `${formatCount(OPEN_RATE)} req/s asked`,
           ratio: formatFixed(rateRatio, 4),
