@@ -31,7 +31,7 @@ export interface Row {
  * Rows 1–3 measure in this many rounds of each side, after a warm-up of each; their ratio is the
  * median of the rounds' ratios.
  */
-export const ROUNDS = 5;
+export const ROUNDS = 7;
 export const ROUND_SECONDS = 1;
 export const WARMUP_SECONDS = 0.8;
 export const CONNECTIONS = 50;
