@@ -6,11 +6,13 @@
 import type { RouteKey, Strain, StrainPlan } from "../core/strain.js";
 import { planFor } from "./plan.js";
 import { createRng, type Rng } from "./rng.js";
-import type { StrainSettings } from "./settings.js";
+import { strainsNothing, type StrainSettings } from "./settings.js";
 
 export class StrainController implements Strain {
   private current: StrainSettings;
   private currentSeed: number;
+  /** No latency, fault or capacity set anywhere: the usual case, decided once per setting. */
+  private idle: boolean;
   private readonly streams = new Map<string, Rng>();
   private readonly counters = new Map<string, number>();
   private readonly inFlight = new Map<string, number>();
@@ -18,6 +20,7 @@ export class StrainController implements Strain {
   constructor(settings: StrainSettings, seed: number) {
     this.current = settings;
     this.currentSeed = seed;
+    this.idle = strainsNothing(settings);
   }
 
   get settings(): StrainSettings {
@@ -35,11 +38,14 @@ export class StrainController implements Strain {
   replace(settings: StrainSettings, seed = this.currentSeed): void {
     this.current = settings;
     this.currentSeed = seed;
+    this.idle = strainsNothing(settings);
     this.streams.clear();
     this.counters.clear();
   }
 
   plan(key: RouteKey): StrainPlan | undefined {
+    // planFor would come to the same answer without touching a stream or a counter.
+    if (this.idle) return undefined;
     return planFor(this.current, key, {
       rng: this.streamOf(key.service),
       inFlight: this.inFlight.get(key.service) ?? 0,

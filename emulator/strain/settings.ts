@@ -77,3 +77,13 @@ export function resolveStrain(settings: StrainSettings, key: RouteKey): Resolved
     capacity: service?.capacity,
   };
 }
+
+/** Whether nothing anywhere can delay or fault a request, so every request's plan is "none". */
+export function strainsNothing(settings: StrainSettings): boolean {
+  const quiet = (scope: ScopeSettings) => scope.latency === undefined && (scope.faults ?? []).length === 0;
+  return (
+    quiet(settings.global) &&
+    Object.values(settings.services).every((service) => quiet(service) && service.capacity === undefined) &&
+    settings.routes.every(quiet)
+  );
+}

@@ -16,7 +16,8 @@ export interface RunOptions {
   /** Per-request timeout; also how long in-flight requests are waited for after the window. */
   readonly timeoutMs: number;
   readonly scenario: Scenario;
-  readonly http: Pick<HttpClient, "send" | "close" | "destroy">;
+  /** With `forUser`, each virtual user sends through connections of its own. */
+  readonly http: Pick<HttpClient, "send" | "close" | "destroy"> & Partial<Pick<HttpClient, "forUser">>;
   readonly clock: Clock;
   /** Think time before each next task, ms (0 for none). */
   readonly think: () => number;
@@ -68,7 +69,10 @@ export function startRun(options: RunOptions): RunController {
     createMember: (index): Member => {
       const user = options.scenario.createUser(index);
       const key = user.key ?? `vu:${index + 1}`;
-      return { user, session: new Session(options.http, stats, clock, window, key) };
+      return {
+        user,
+        session: new Session(options.http.forUser?.() ?? options.http, stats, clock, window, key),
+      };
     },
   };
   const { model } = options;

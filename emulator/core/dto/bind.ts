@@ -5,6 +5,7 @@
  */
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/jackson-parser.js";
 import { parseJavaDate, parseLocalDateTime } from "./dates.js";
+import { fieldEntries } from "./field-entries.js";
 import type { Bound, Dto, FieldMap, FieldSpec, FieldType } from "./schema.js";
 
 /** Jackson could not bind the body: Spring reports `JSON parse error: <message>`. */
@@ -47,10 +48,10 @@ export function isJsonObject(value: JsonValue): value is JsonObject {
 export function bindDto<F extends FieldMap>(schema: Dto<F>, root: JsonValue): Bound<F> {
   if (!isJsonObject(root)) throw rootMismatch(schema.javaType, root);
   const result: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(schema.fields)) {
+  for (const [name, spec] of fieldEntries(schema.fields)) {
     const present = Object.hasOwn(root, name);
     if (!present) {
-      result[name] = spec.absent !== undefined ? structuredClone(spec.absent) : absentValue(spec.type);
+      result[name] = spec.absent !== undefined ? copyOf(spec.absent) : absentValue(spec.type);
       continue;
     }
     const value = bindValue(spec.type, root[name] as JsonValue);
@@ -72,6 +73,16 @@ function rootMismatch(javaType: string, value: JsonValue): BindError {
   return new BindError(
     `Cannot construct instance of \`${javaType}\` (although at least one Creator exists): no ${kind}`,
   );
+}
+
+/**
+ * Each DTO gets its own copy of an object default; a string or number is shared as is. The
+ * defaults in use are lists of plain values (`[]`), copied with a slice, not a structured clone.
+ */
+function copyOf(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const flat = Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null);
+  return flat ? value.slice() : structuredClone(value);
 }
 
 function absentValue(type: FieldType): unknown {

@@ -3,6 +3,7 @@
  * constraint), nested paths like `cityVisits[0].dateFrom` (contract §1.4 MC-VAL / TS-VAL).
  */
 import { isValidEmail } from "./email.js";
+import { fieldEntries } from "./field-entries.js";
 import type { Constraint, Dto, FieldMap, LocalDateTimeValue } from "./schema.js";
 
 export interface FieldError {
@@ -18,7 +19,7 @@ export function validateDto<F extends FieldMap>(
 ): FieldError[] {
   const errors: FieldError[] = [];
   const record = value as Record<string, unknown>;
-  for (const [name, spec] of Object.entries(schema.fields)) {
+  for (const [name, spec] of fieldEntries(schema.fields)) {
     const fieldValue = record[name];
     const path = prefix + name;
     const violated = spec.constraints.find((constraint) => violates(constraint, fieldValue, nowMs));

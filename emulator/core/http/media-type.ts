@@ -96,8 +96,24 @@ export interface AcceptRange {
   q: number;
 }
 
-export function parseAccept(header: string | undefined): AcceptRange[] {
-  if (!header) return [{ type: "*", subtype: "*", q: 1 }];
+const ANY: readonly AcceptRange[] = Object.freeze([Object.freeze({ type: "*", subtype: "*", q: 1 })]);
+
+/** Clients send a handful of distinct Accept headers, each thousands of times: parsed once each. */
+const parsedAccepts = new Map<string, readonly AcceptRange[]>();
+const PARSED_ACCEPTS_LIMIT = 256;
+
+export function parseAccept(header: string | undefined): readonly AcceptRange[] {
+  if (!header) return ANY;
+  let ranges = parsedAccepts.get(header);
+  if (!ranges) {
+    if (parsedAccepts.size >= PARSED_ACCEPTS_LIMIT) parsedAccepts.clear();
+    ranges = Object.freeze(parseRanges(header).map((range) => Object.freeze(range)));
+    parsedAccepts.set(header, ranges);
+  }
+  return ranges;
+}
+
+function parseRanges(header: string): AcceptRange[] {
   const ranges: AcceptRange[] = [];
   for (const part of header.split(",")) {
     const [essence = "", ...params] = part.split(";");

@@ -36,17 +36,6 @@ export interface UserKind<R extends UserRow, In extends CommonFields, Up extends
   setBands(row: R, bands: number[]): void;
 }
 
-function common(id: number, input: CommonFields, password: string) {
-  return {
-    id,
-    username: input.username,
-    email: input.email,
-    firstName: input.firstName,
-    lastName: input.lastName,
-    password,
-  };
-}
-
 function patchCommon(row: UserRow, update: CommonFields): void {
   // `role` is not among them: PUT ignores it (§3.2). The password is re-hashed by the caller.
   if (update.username !== null) row.username = update.username;
@@ -60,8 +49,14 @@ export const ARTIST: UserKind<ArtistRow, ArtistInput, ArtistUpdate> = {
   is: isArtist,
   bandIndex: ARTISTS_BY_BAND,
   bandsOf: (input) => input.bandIds,
+  // Every field written out (no spread of the common ones): this runs once per created user.
   build: (id, input, password, bands) => ({
-    ...common(id, input, password),
+    id,
+    username: input.username,
+    email: input.email,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    password,
     role: "ARTIST",
     stageName: input.stageName,
     bio: input.bio,
@@ -86,7 +81,12 @@ export const MANAGER: UserKind<ManagerRow, ManagerInput, ManagerUpdate> = {
   bandIndex: MANAGERS_BY_BAND,
   bandsOf: (input) => input.managedBandIds,
   build: (id, input, password, bands) => ({
-    ...common(id, input, password),
+    id,
+    username: input.username,
+    email: input.email,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    password,
     role: "MANAGER",
     companyName: input.companyName,
     managedBandIds: bands,
