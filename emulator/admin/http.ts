@@ -77,6 +77,16 @@ export function notFound(req: Request, res: Response): void {
   res.status(404).json({ error: `no admin endpoint at ${req.path} (see GET /admin/state and the README)` });
 }
 
+/**
+ * The 4xx that express's body reader and router attach to what they refuse about the request
+ * itself: an unknown charset or content encoding (415), a body that does not decompress or a
+ * path whose percent-encoding is broken (400). Those are the client's mistakes, never a 500.
+ */
+function clientErrorStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : undefined;
+}
+
 /** The one error handler: typed errors keep their status, a body over the limit is a 413. */
 export function errorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
@@ -89,6 +99,11 @@ export function errorHandler(error: unknown, _req: Request, res: Response, next:
   const type = (error as { type?: string }).type;
   if (type === "entity.too.large") {
     res.status(413).json({ error: "the body is too large" });
+    return;
+  }
+  const clientStatus = clientErrorStatus(error);
+  if (clientStatus !== undefined) {
+    res.status(clientStatus).json({ error: `the request cannot be read: ${(error as Error).message}` });
     return;
   }
   res
