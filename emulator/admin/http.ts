@@ -65,12 +65,31 @@ export function parseJsonBody(req: Request, _res: Response, next: NextFunction):
     req.body = undefined;
     return next();
   }
+  let body: unknown;
   try {
-    req.body = JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     return next(badRequest(`the body is not valid JSON (${(error as Error).message})`));
   }
+  if (nestedDeeperThan(body, MAX_DEPTH))
+    return next(badRequest(`the body is nested more than ${MAX_DEPTH} levels deep`));
+  req.body = body;
   next();
+}
+
+/** Fixtures and strain settings are a few levels deep; their readers recurse, so cap it. */
+const MAX_DEPTH = 64;
+
+/** Walks without recursion: the value may be nested a hundred thousand levels deep. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop() as [unknown, number];
+    if (item === null || typeof item !== "object") continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function notFound(req: Request, res: Response): void {
