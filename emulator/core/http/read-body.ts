@@ -18,20 +18,48 @@ export function bodyRead(req: IncomingMessage): Buffer | undefined {
   return bodies.get(req);
 }
 
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * The whole body, or a 413 once it passes `limit`. On a refusal the stream is paused, not
+ * destroyed: the pipeline resumes it after answering, so the rest is discarded and the
+ * keep-alive connection can carry the next request (a destroyed request stream leaves the
+ * connection open with its parser stalled, and the next request on it is never answered).
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const cached = bodies.get(req);
-  if (cached) return cached;
+  if (cached) return Promise.resolve(cached);
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) throw new FrameworkError({ kind: "payloadTooLarge", limit });
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    total += buffer.length;
-    if (total > limit) throw new FrameworkError({ kind: "payloadTooLarge", limit });
-    chunks.push(buffer);
-  }
-  const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
-  bodies.set(req, body);
-  return body;
+  if (declared > limit) return Promise.reject(new FrameworkError({ kind: "payloadTooLarge", limit }));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= limit) return void chunks.push(chunk);
+      stop();
+      req.pause();
+      reject(new FrameworkError({ kind: "payloadTooLarge", limit }));
+    };
+    const onEnd = () => {
+      stop();
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+      bodies.set(req, body);
+      resolve(body);
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    // The client went away before the end of its body; nobody is left to answer.
+    const onClose = () => onError(new Error("the request body ended early"));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
 }
