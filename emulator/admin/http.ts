@@ -82,12 +82,14 @@ const MAX_DEPTH = 64;
 
 /** Walks without recursion: the value may be nested a hundred thousand levels deep. */
 function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
+  if (value === null || typeof value !== "object") return false;
+  const pending: [object, number][] = [[value, 1]];
   while (pending.length > 0) {
-    const [item, depth] = pending.pop() as [unknown, number];
-    if (item === null || typeof item !== "object") continue;
+    const [item, depth] = pending.pop() as [object, number];
     if (depth > limit) return true;
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+    // Only containers are queued: a fixture may hold a million plain values.
+    for (const child of Array.isArray(item) ? (item as unknown[]) : Object.values(item))
+      if (child !== null && typeof child === "object") pending.push([child, depth + 1]);
   }
   return false;
 }
