@@ -27,6 +27,9 @@ export function emptyData(): StoreData {
 export class Store {
   private readonly db: Low<StoreData>;
   private readonly tables = new Map<string, Table<Row>>();
+  /** The last write begun (settled or not, never rejected), and the next one commits wait for. */
+  private writing: Promise<unknown> = Promise.resolve();
+  private queued: Promise<void> | undefined;
   readonly persistent: boolean;
 
   constructor(readonly file?: string) {
@@ -88,9 +91,23 @@ export class Store {
     return { ...this.db.data.counters };
   }
 
-  /** Persist what has changed; a no-op in memory. */
-  async commit(): Promise<void> {
-    if (this.persistent) await this.db.write();
+  /**
+   * Persist what has changed; a no-op in memory. The promise resolves once a write that began
+   * after this call — so one holding this change — is on disk. Commits that arrive while a write
+   * is in progress share the next one: the store is serialised once per write, not once per
+   * commit, and no commit waits for more than the write in progress plus its own.
+   */
+  commit(): Promise<void> {
+    if (!this.persistent) return Promise.resolve();
+    // A write in progress serialised the data before this change: the next one will hold it.
+    this.queued ??= this.writing.then(() => {
+      this.queued = undefined;
+      const write = this.db.write();
+      // A failed write fails its own commits, never the next write.
+      this.writing = write.catch(() => undefined);
+      return write;
+    });
+    return this.queued;
   }
 
   /** Replace everything (admin reset, fixtures) and rebuild indexes. */
