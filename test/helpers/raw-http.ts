@@ -90,19 +90,29 @@ export class RawConnection {
   private buffer: Buffer = Buffer.alloc(0);
   private ended = false;
   private waiting: (() => void) | undefined;
+  /** How the server ended the connection: `end` (a clean FIN) or the socket error's code. */
+  closedBy: string | undefined;
 
   private constructor(private readonly socket: Socket) {
     socket.on("data", (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.waiting?.();
     });
-    const end = () => {
+    const end = (how: string) => {
+      this.closedBy ??= how;
       this.ended = true;
       this.waiting?.();
     };
-    socket.on("end", end);
-    socket.on("close", end);
-    socket.on("error", end);
+    socket.on("end", () => end("end"));
+    socket.on("close", () => end("close"));
+    socket.on("error", (error: NodeJS.ErrnoException) => end(error.code ?? "error"));
+  }
+
+  /** Resolves once the server has closed the connection (or after `timeoutMs`). */
+  async closed(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.ended && Date.now() < deadline) await this.waitForData(deadline - Date.now());
+    return this.ended;
   }
 
   static open(port: number, host = "127.0.0.1"): Promise<RawConnection> {
