@@ -161,7 +161,7 @@ describe("the replayer against a dying target", function () {
         "--spawn-rate",
         "100",
         "--run-time",
-        "2s",
+        "1200ms",
         "--timeout",
         "300ms",
         "--output",
@@ -213,7 +213,7 @@ describe("the replayer against a dying target", function () {
           "--run-time",
           "60s",
           "--timeout",
-          "1500ms",
+          "800ms",
           "--output",
           folder,
           "--json",
@@ -223,7 +223,7 @@ describe("the replayer against a dying target", function () {
         run.child.kill(signal);
         const done = await run.done;
         const took = Date.now() - signalled;
-        assert.ok(took < 1500 + 2500, `stopped ${took} ms after ${signal}`);
+        assert.ok(took < 800 + 2500, `stopped ${took} ms after ${signal}`);
         assert.ok(done.code === 0 || done.code === 1, `exit ${done.code}: ${done.stderr}`);
         const results = await readResults(folder);
         assert.equal(results.stoppedBy, signal);

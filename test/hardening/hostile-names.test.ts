@@ -97,7 +97,7 @@ describe("hostile names and bodies in every output", function () {
           "--spawn-rate",
           "100",
           "--run-time",
-          "1500ms",
+          "1000ms",
           "--output",
           folder,
           "--json",
