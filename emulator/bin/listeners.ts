@@ -125,6 +125,8 @@ export class Listeners {
     server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) =>
       answerBrokenRequest(error, socket),
     );
+    // Without a listener Node drops a CONNECT without a word; none of these servers is a proxy.
+    server.on("connect", (_req, socket: Socket) => refuse(socket));
     return new Promise((resolve, reject) => {
       server.once("error", (error: NodeJS.ErrnoException) => {
         const why =
@@ -152,5 +154,9 @@ function answerBrokenRequest(error: NodeJS.ErrnoException, socket: Socket): void
     socket.destroy();
     return;
   }
+  refuse(socket);
+}
+
+function refuse(socket: Socket): void {
   socket.end("HTTP/1.1 400 \r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 }
