@@ -27,7 +27,7 @@ const METHODS = [
   "M-SEARCH",
   "PURGE",
 ];
-const UNPARSEABLE_METHODS = ["FOO", "get", "GE T"];
+const UNPARSEABLE_METHODS = ["FOO", "get", "GE T", "CONNECT"];
 
 const OTHER_PATHS = [
   "/",
