@@ -82,6 +82,7 @@ export function checkInvariants(data: StoreData): string[] {
         problems.push(`user ${user.id}: ${field} over VARCHAR(255)`);
   }
 
+  // Band names are not unique in band-service's schema (a PATCH can give two bands one name, §4.3).
   const bands = rows(data, "bands");
   required(problems, "bands", bands, ["name", "musicalStyle", "managerId"]);
   for (const band of bands)

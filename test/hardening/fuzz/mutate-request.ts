@@ -5,6 +5,7 @@
  */
 import type { Draft } from "./draft.js";
 import { mutateBody } from "./mutate-body.js";
+import { mutateHeaders } from "./mutate-headers.js";
 import { ACCEPTS, AUTHORIZATIONS, CONTENT_TYPES, HOSTILE_IDS, HOSTILE_STRINGS } from "./hostile-values.js";
 import { encodeText, type FuzzState } from "./state.js";
 
@@ -132,58 +133,6 @@ function mutateQuery(d: Mutable, s: FuzzState): string {
       : `${s.pick(["name", "bandIds", "managerId", "limit"])}=${encodeText(s.pick(HOSTILE_STRINGS))}`;
   d.query = d.query ? `${d.query}&${addition}` : addition;
   return `query + ${addition.slice(0, 40)}`;
-}
-
-function mutateHeaders(d: Mutable, s: FuzzState): string {
-  const roll = s.int(0, 12);
-  const add = (name: string, value: string | Buffer) => d.extraHeaders.push([name, value]);
-  switch (roll) {
-    case 0: {
-      const size = s.pick([100, 8000, 15_000, 20_000]);
-      add("X-Filler", "f".repeat(size));
-      return `a ${size}-byte header`;
-    }
-    case 1:
-      add("X-Name", Buffer.from([0x62, 0xe9, 0x6e, 0xff]));
-      return "latin1 bytes in a header";
-    case 2:
-      add("X-Ctl", Buffer.from([0x61, 0x01, 0x62]));
-      d.flawed = true;
-      return "a control character in a header";
-    case 3:
-      for (let i = 0; i < 120; i++) add(`X-Many-${i}`, String(i));
-      return "120 extra headers";
-    case 4:
-      add("Origin", "http://evil.example");
-      add("Access-Control-Request-Method", s.pick(["GET", "DELETE"]));
-      return "a CORS preflight";
-    case 5:
-      add("X-HTTP-Method-Override", "DELETE");
-      return "X-HTTP-Method-Override";
-    case 6:
-      add("Expect", "100-continue");
-      return "Expect: 100-continue";
-    case 7:
-      add("Cookie", "JSESSIONID=ABC; XSRF-TOKEN=x");
-      return "cookies";
-    case 8:
-      add("Content-Encoding", s.pick(["gzip", "br", "identity", "bogus"]));
-      return "Content-Encoding";
-    case 9:
-      add("Content-Type", "text/plain");
-      return "a second Content-Type";
-    case 10:
-      d.chunked = d.body !== undefined;
-      return "chunked body";
-    case 11:
-      add("If-None-Match", '"x"');
-      add("Range", "bytes=0-1");
-      return "conditional and range headers";
-    default:
-      add("Accept-Charset", "latin1");
-      add("Accept-Language", "cs-CZ, *;q=0.1");
-      return "charset and language preferences";
-  }
 }
 
 export function mutateOnce(d: Mutable, s: FuzzState): string {
