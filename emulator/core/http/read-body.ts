@@ -29,6 +29,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   if (cached) return Promise.resolve(cached);
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) return Promise.reject(new FrameworkError({ kind: "payloadTooLarge", limit }));
+  // Read to its end already (nothing else reads bodies, but no 'end' would come again).
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
