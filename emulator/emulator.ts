@@ -108,6 +108,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       telemetry,
       strain: context.strain,
       maxBodyBytes: context.maxBodyBytes,
+      observe: context.observe,
     }),
   } as Record<ServiceName, ServiceApp>;
   for (const module of resourceModules) {

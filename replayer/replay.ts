@@ -3,14 +3,16 @@ import type { Clock } from "./engine/clock.js";
 import { HttpClient } from "./engine/http-client.js";
 import { startRun, type RunController } from "./engine/run.js";
 import type { StopReason } from "./engine/run-window.js";
-import { festivalScenario } from "./scenario/festival/festival-scenario.js";
-import type { Tag } from "./scenario/festival/task.js";
-import { intBetween, createRng } from "./scenario/rng.js";
-import { SERVICES, type ServiceName } from "./services.js";
+import { UsageError } from "./errors.js";
+import { RecordingSender } from "./record/recording-sender.js";
 import { formatProgress } from "./report/progress-line.js";
 import { buildResults, fileTimestamp, type Results, type RunMeta } from "./report/results.js";
 import { writeOutputs, type OutputFiles } from "./report/write-outputs.js";
-import { prepareTarget } from "./target/prepare-target.js";
+import { loadRecordedTraffic, type LoadedTraffic } from "./scenario/recorded/load-recorded.js";
+import { prepareTarget, type PreparedTarget } from "./target/prepare-target.js";
+import { festivalPlan, recordedPlan, type TrafficPlan } from "./traffic-plan.js";
+
+export { judgedServices } from "./traffic-plan.js";
 
 /** Where the run's outside world comes from: the CLI passes the real one, tests their own. */
 export interface ReplayIo {
@@ -21,6 +23,8 @@ export interface ReplayIo {
   readonly progress?: (line: string) => void;
   /** Registers the stop signal handler; gets called at most once per signal. */
   readonly onStopSignal: (handler: (reason: StopReason) => void) => void;
+  /** A warning for the user (a HAR entry skipped); one line, without a newline. */
+  readonly warn?: (line: string) => void;
 }
 
 export interface ReplayOutcome {
@@ -29,40 +33,54 @@ export interface ReplayOutcome {
   readonly exitCode: 0 | 1;
 }
 
-const SERVICE_OF_TAG: Readonly<Record<Tag, ServiceName>> = {
-  users: "users",
-  bands: "bands",
-  tours: "tours",
-  albums: "catalog",
-  songs: "catalog",
-};
-
-/** Services the verdict judges throughput of: those a selected tag sends its tasks to. */
-export function judgedServices(tags: readonly Tag[] | null): ServiceName[] {
-  if (tags === null) return [...SERVICES];
-  return SERVICES.filter((service) => tags.some((tag) => SERVICE_OF_TAG[tag] === service));
-}
-
-function metaOf(config: ReplayConfig, startedAtMs: number): RunMeta {
-  const { model } = config;
+function metaOf(config: ReplayConfig, plan: TrafficPlan, startedAtMs: number): RunMeta {
   return {
     runId: config.runId,
     timestamp: fileTimestamp(startedAtMs),
     startedAt: new Date(startedAtMs).toISOString(),
     target: config.target.kind,
-    model: model.kind,
-    users: model.kind === "closed" ? model.users : model.maxUsers,
-    spawnRate: model.kind === "closed" ? model.spawnRate : null,
-    rate: model.kind === "open" ? model.rate : null,
+    ...plan.meta,
     runTimeMs: config.runTimeMs,
-    tags: config.tags,
-    thinkMs: config.thinkMs,
-    seed: config.seed,
     timeoutMs: config.timeoutMs,
   };
 }
 
-/** Config → target → run → results → every output file. The CLI only prints and exits. */
+/** How many virtual users the festival run may have at once: each gets its own token. */
+function plannedUsers(config: ReplayConfig): number {
+  return config.model.kind === "open" ? config.model.maxUsers : config.model.users;
+}
+
+function planOf(
+  config: ReplayConfig,
+  loaded: LoadedTraffic | null,
+  target: PreparedTarget,
+  io: ReplayIo,
+): TrafficPlan {
+  if (config.traffic.kind === "festival" || loaded === null)
+    return festivalPlan(config, io.calendar, target.tokens);
+  return recordedPlan(config.traffic, loaded, target.token, config.runTimeMs, io.calendar());
+}
+
+async function openRecorder(
+  config: ReplayConfig,
+  client: HttpClient,
+  target: PreparedTarget,
+  io: ReplayIo,
+): Promise<RecordingSender | null> {
+  if (config.record === null) return null;
+  const what = config.traffic.kind === "festival" ? `festival, seed ${config.seed}` : config.traffic.file;
+  try {
+    return await RecordingSender.open(config.record, client, io, {
+      services: target.urls,
+      note: `replay of ${what} against --target ${config.target.kind}, run ${config.runId}`,
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`--record: cannot write '${config.record}' (${code})`);
+  }
+}
+
+/** Config → traffic → target → run → results → every output file. The CLI only prints and exits. */
 export async function replay(config: ReplayConfig, io: ReplayIo): Promise<ReplayOutcome> {
   let run: RunController | undefined;
   let stopBeforeStart: StopReason | undefined;
@@ -71,39 +89,41 @@ export async function replay(config: ReplayConfig, io: ReplayIo): Promise<Replay
     else stopBeforeStart ??= reason;
   });
 
-  const target = await prepareTarget(config.target, config.timeoutMs);
+  // A recording that cannot be read stops the run before any target is started.
+  const loaded = config.traffic.kind === "festival" ? null : await loadRecordedTraffic(config.traffic);
+  for (const line of loaded?.warnings ?? []) io.warn?.(line);
+  const users = config.traffic.kind === "festival" ? plannedUsers(config) : 1;
+  const target = await prepareTarget(config.target, config.timeoutMs, users);
   let results: Results;
+  let recorder: RecordingSender | null = null;
   try {
-    const thinkRng = createRng(config.seed, 0xffff);
-    const { min, max } = config.thinkMs;
+    const client = new HttpClient(target.urls, {
+      timeoutMs: config.timeoutMs,
+      headers: { authorization: `Bearer ${target.token}`, accept: "application/json" },
+    });
+    recorder = await openRecorder(config, client, target, io);
+    const plan = planOf(config, loaded, target, io);
     const startedAtMs = io.calendar();
     run = startRun({
-      model: config.model,
+      model: plan.model,
       runTimeMs: config.runTimeMs,
       timeoutMs: config.timeoutMs,
       clock: io.clock,
-      think: max === 0 ? () => 0 : () => intBetween(thinkRng, min, max),
-      http: new HttpClient(target.urls, {
-        timeoutMs: config.timeoutMs,
-        headers: { authorization: `Bearer ${target.token}`, accept: "application/json" },
-      }),
-      scenario: festivalScenario({
-        seed: config.seed,
-        runId: config.runId,
-        tags: config.tags,
-        calendar: io.calendar,
-      }),
-      onTick: io.progress ? (tick) => io.progress?.(formatProgress(tick, config.runTimeMs)) : undefined,
+      think: plan.think,
+      http: recorder ?? client,
+      scenario: plan.scenario,
+      onTick: io.progress ? (tick) => io.progress?.(formatProgress(tick, plan.expectedMs)) : undefined,
     });
     if (stopBeforeStart) run.stop(stopBeforeStart);
     const outcome = await run.done;
-    results = buildResults(
-      outcome,
-      metaOf(config, startedAtMs),
-      config.thresholds,
-      judgedServices(config.tags),
-    );
+    await recorder?.finish();
+    results = buildResults(outcome, metaOf(config, plan, startedAtMs), config.thresholds, plan.judged, {
+      traffic: plan.traffic,
+      compare: plan.compare?.summary() ?? null,
+      recordedTo: recorder && config.record ? { file: config.record, exchanges: recorder.count } : null,
+    });
   } finally {
+    await recorder?.finish().catch(() => undefined);
     await target.close();
   }
   const files = await writeOutputs(results, config.outputDir);

@@ -3,6 +3,7 @@
  * `emu` — the Band Manager emulator. The only module that reads argv, prints and exits.
  */
 import { Command, Option } from "commander";
+import { proxyReadyLine, resolveProxyFlags, startProxy } from "./proxy.js";
 import { readyLine, resolveStartConfig, startEmulator, ExitError, type Output } from "./start.js";
 
 const output: Output = {
@@ -11,6 +12,20 @@ const output: Output = {
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Stop on SIGINT/SIGTERM, exiting 0 once stopped — or after ~2 s whatever is still running. */
+function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
+    const deadline = setTimeout(() => process.exit(0), 1900);
+    deadline.unref();
+    void stop().then(() => process.exit(0));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+}
 
 const program = new Command("emu")
   .description("Emulates the Band Manager services (auth, users, bands, catalog, tours) on their real ports")
@@ -51,22 +66,39 @@ program
   )
   .option("--capacity <spec>", "load-dependent latency: bands=20 or bands=20:5ms (repeatable)", collect)
   .option("--seed <n>", "seed for every random choice (latency and faults)")
+  .option("--record <file>", "write every exchange to this recording (JSON lines, recordings/README.md)")
   .option("--quiet", "print only the ready line")
   .option("--json", "print the ready line as one JSON object")
   .action(async (flags) => {
     const config = await resolveStartConfig(flags);
     const running = await startEmulator(config, output);
     output.out(readyLine(config, running.listeners.urls()));
-    let stopping = false;
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      const deadline = setTimeout(() => process.exit(0), 1900);
-      deadline.unref();
-      void running.stop().then(() => process.exit(0));
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+    stopOnSignals(() => running.stop());
+  });
+
+program
+  .command("proxy")
+  .description("listen on the services' ports and forward to real services elsewhere, optionally recording")
+  .option("--host <host>", "address to listen on", undefined)
+  .option(
+    "--port <spec>",
+    "port for every listener (0 = free ports) or one: users=9091 (repeatable)",
+    collect,
+  )
+  .option("--auth-url <url>", "base URL of the real auth-service")
+  .option("--user-url <url>", "base URL of the real user-service")
+  .option("--band-url <url>", "base URL of the real band-service")
+  .option("--catalog-url <url>", "base URL of the real music-catalog-service")
+  .option("--tour-url <url>", "base URL of the real tour-service")
+  .option("--targets <file>", "JSON file of service → base URL (auth, users, bands, catalog, tours)")
+  .option("--record <file>", "write every exchange to this recording (JSON lines, recordings/README.md)")
+
+  .option("--json", "print the ready line as one JSON object")
+  .action(async (flags) => {
+    const config = await resolveProxyFlags(flags);
+    const running = await startProxy(config, output);
+    output.out(proxyReadyLine(config, running.listeners.urls()));
+    stopOnSignals(() => running.stop());
   });
 
 process.on("uncaughtException", (error) => {

@@ -8,6 +8,7 @@ import type { SigningKey } from "../core/security/tokens.js";
 import { StoreError } from "../core/store/store.js";
 import { createEmulator, type Emulator } from "../emulator.js";
 import { FixtureError, readFixture, type Fixture } from "../fixtures/fixtures.js";
+import { openExchangeRecorder, type ExchangeRecorder } from "../record/recorder.js";
 import { SERVICE_NAMES } from "../services/registry.js";
 import { StrainController } from "../strain/controller.js";
 import { addAdminListener, readText } from "./admin-listener.js";
@@ -83,11 +84,43 @@ export interface Running {
   emulator: Emulator;
   listeners: Listeners;
   strain: StrainController;
+  recorder: ExchangeRecorder | undefined;
   stop(): Promise<void>;
+}
+
+/** `--record FILE`: created before anything listens, so a path that cannot be written fails the start. */
+async function openRecorder(path: string | undefined, output: Output): Promise<ExchangeRecorder | undefined> {
+  if (!path) return undefined;
+  try {
+    return await openExchangeRecorder(path, {
+      onError: (error) => output.err(`emu: recording ${path} stopped: ${error.message}`),
+    });
+  } catch (error) {
+    throw new ExitError(
+      `emu: cannot write recording ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      2,
+    );
+  }
 }
 
 export async function startEmulator(config: EmulatorConfig, output: Output): Promise<Running> {
   const log = config.quiet ? () => {} : output.err;
+  const recorder = await openRecorder(config.record, output);
+  if (recorder) log(`emu: recording every exchange to ${config.record}`);
+  try {
+    return await startServing(config, output, log, recorder);
+  } catch (error) {
+    await recorder?.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function startServing(
+  config: EmulatorConfig,
+  output: Output,
+  log: (line: string) => void,
+  recorder: ExchangeRecorder | undefined,
+): Promise<Running> {
   // Without --seed a run is still reproducible: the seed drawn here is shown by the control plane.
   const strain = new StrainController(config.strain, config.seed ?? randomInt(0, 2 ** 31));
   const fixtures = await fixturesOf(config);
@@ -105,6 +138,7 @@ export async function startEmulator(config: EmulatorConfig, output: Output): Pro
       maxBodyBytes: config.maxBodyBytes,
       saga: { delayMs: config.sagaDelayMs },
       strain,
+      observe: recorder?.observe,
       log,
     });
   } catch (error) {
@@ -132,10 +166,13 @@ export async function startEmulator(config: EmulatorConfig, output: Output): Pro
     emulator,
     listeners,
     strain,
+    recorder,
     async stop() {
       stopSummary();
       await listeners.stopAll(1500);
       emulator.close();
+      // After the listeners: requests still in flight at the signal are answered and recorded.
+      await recorder?.close().catch((error: Error) => output.err(`emu: recording: ${error.message}`));
     },
   };
 }

@@ -32,6 +32,8 @@ export interface EmulatorConfig {
   seed: number | undefined;
   /** Latency, faults and capacity (emulator/strain/), from --latency, --fault, --capacity and the file. */
   strain: StrainSettings;
+  /** `--record FILE`: write every exchange to this recording (recordings/README.md). */
+  record: string | undefined;
 }
 
 /** What commander hands over (all optional; absent means "not given on the command line"). */
@@ -54,6 +56,7 @@ export interface StartFlags {
   latency?: string[];
   fault?: string[];
   capacity?: string[];
+  record?: string;
 }
 
 export const FILE_KEYS = [
@@ -73,6 +76,7 @@ export const FILE_KEYS = [
   "sagaDelay",
   "seed",
   ...STRAIN_FILE_KEYS,
+  "record",
 ] as const;
 
 export type ConfigResult = { ok: true; config: EmulatorConfig } | { ok: false; problems: string[] };
@@ -139,6 +143,7 @@ export function resolveConfig(
     sagaDelayMs: pick("--saga-delay", flags.sagaDelay, "sagaDelay", (v) => durationMs(v, "ms"), 5),
     seed: pick<number | undefined>("--seed", flags.seed, "seed", (v) => integer(v, 0), undefined),
     strain: resolveStrainConfig(file, flags, problems, io.readText),
+    record: optionalString("--record", flags.record, "record"),
   };
   if (config.tokenKeyFile && config.tokenSecret)
     problems.push("--token-key and --token-secret: give one signing key, not both");
@@ -150,7 +155,7 @@ export function resolveConfig(
  * Ports: `--port 0` (every listener on a free port), `--port bands=18092` (one; repeatable), or in
  * the file `"ports": 0` / `"ports": {"bands": 18092}`. The flags apply after the file.
  */
-function resolvePorts(
+export function resolvePorts(
   fromFile: unknown,
   specs: string[] | undefined,
   problems: string[],

@@ -14,9 +14,8 @@ export const STRAIN_FILE_KEYS = STRAIN_KEYS;
 export function strainNames(read?: ReadText): StrainNames {
   return {
     services: SERVICE_NAMES,
-    // The token service does not report requests in flight to the strain hook, so a capacity
-    // there would silently do nothing.
-    capacityServices: SERVICE_NAMES.filter((name) => name !== "auth"),
+    // Every service, the token service included, reports its requests in flight.
+    capacityServices: SERVICE_NAMES,
     read,
   };
 }

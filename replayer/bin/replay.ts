@@ -15,7 +15,9 @@ import { replay } from "../replay.js";
 /** The only module that reads argv and the environment, prints, and sets the exit code. */
 function program(setExit: (code: number) => void): Command {
   const root = new Command("replay")
-    .description("Replay the Festival Season Rush against the embedded emulator or the real services")
+    .description(
+      "Replay the Festival Season Rush, or recorded traffic, against the embedded emulator or the real services",
+    )
     .exitOverride()
     // Commander's own errors (unknown flag, missing value) as one line, like every other problem.
     .configureOutput({
@@ -53,6 +55,23 @@ function program(setExit: (code: number) => void): Command {
     .option("--token <token>", "bearer token (--target real); else SOUNDCHECK_TOKEN, else --token-url")
     .option("--token-url <url>", "URL answering { accessToken } (--target real)")
     .option("--fixtures <file>", "fixtures for the embedded emulator (--target emu)")
+    .option("--recording <file>", "replay a soundcheck recording instead of the generated festival traffic")
+    .option(
+      "--har <file>",
+      "replay a HAR 1.2 file (browser, proxy) instead of the generated festival traffic",
+    )
+    .option(
+      "--har-services <file>",
+      'JSON { "bands": url, … }: where the HAR\'s services were; default: by port',
+    )
+    .option(
+      "--speed <n|max>",
+      "recorded traffic: 1 = the recorded pace, 2 = twice as fast, max = no waits; default 1",
+    )
+    .option("--loop", "recorded traffic: play it again and again until the run time ends")
+    .option("--copies <n>", "recorded traffic: play n copies of each session at once; default 1")
+    .option("--compare", "recorded traffic: compare every answer's status and shape with the recorded one")
+    .option("--record <file>", "write what the run sent and got to a recording (replay it with --recording)")
     .option("--json", "print one JSON summary on stdout and nothing else")
     .action(async (options: RawOptions) => setExit(await runCommand(options)));
 
@@ -84,6 +103,7 @@ async function runCommand(options: RawOptions): Promise<number> {
     clock: monotonicClock,
     calendar: () => Date.now(),
     progress: live ? (line) => process.stderr.write(`\r\x1b[2K${line}`) : undefined,
+    warn: (line) => process.stderr.write(`replay: ${line}\n`),
     onStopSignal: (handler) => {
       const stop = (reason: StopReason) => () => {
         if (!config.json) process.stderr.write(`\n${reason}: stopping, waiting for requests in flight…\n`);

@@ -2,6 +2,7 @@ import type { LoadModel } from "../engine/models.js";
 import type { Tag } from "../scenario/festival/task.js";
 import type { ServiceUrls } from "../services.js";
 import type { Thresholds } from "../verdict/thresholds.js";
+import type { TrafficConfig } from "./traffic-config.js";
 
 export type TokenSource =
   { readonly kind: "value"; readonly value: string } | { readonly kind: "url"; readonly url: string };
@@ -13,12 +14,18 @@ export type TargetConfig =
 /** One validated, immutable description of a run: everything after the CLI reads only this. */
 export interface ReplayConfig {
   readonly target: TargetConfig;
+  /** The generated festival traffic, or a recording / HAR file played back. */
+  readonly traffic: TrafficConfig;
+  /** The festival's load model, think time, seed and tags: generated traffic only. */
   readonly model: LoadModel;
-  readonly runTimeMs: number;
+  /** The run window; null for a recording played once without `--run-time` (it ends with the recording). */
+  readonly runTimeMs: number | null;
   readonly thinkMs: { readonly min: number; readonly max: number };
   readonly seed: number;
   readonly timeoutMs: number;
   readonly tags: readonly Tag[] | null;
+  /** `--record FILE`: a recording of what the run sent and got; null for none. */
+  readonly record: string | null;
   readonly outputDir: string;
   readonly json: boolean;
   readonly thresholds: Thresholds;
@@ -49,6 +56,14 @@ export interface RawOptions {
   maxUsers?: string;
   json?: boolean;
   fixtures?: string;
+  recording?: string;
+  har?: string;
+  harServices?: string;
+  speed?: string;
+  loop?: boolean;
+  copies?: string;
+  compare?: boolean;
+  record?: string;
 }
 
 export const DEFAULTS = {

@@ -18,6 +18,7 @@ import {
   type TargetConfig,
   type TokenSource,
 } from "./replay-config.js";
+import { FESTIVAL_ONLY, flagName, readTraffic } from "./traffic-config.js";
 
 /** What validation needs besides the flags; the CLI supplies it (the only reader of env and files). */
 export interface ConfigInputs {
@@ -42,8 +43,13 @@ const URL_FLAGS: Readonly<Record<ServiceName, keyof RawOptions>> = {
 
 /** Turns the flags into one immutable config, or every problem with them at once. */
 export function validateConfig(inputs: ConfigInputs): ConfigResult {
-  const { options } = inputs;
   const problems: string[] = [];
+  const traffic = readTraffic(inputs.options, inputs.readFile, problems);
+  // With recorded traffic the festival's flags are refused (above), not read as well.
+  const options: RawOptions =
+    traffic.kind === "festival"
+      ? inputs.options
+      : { ...inputs.options, ...Object.fromEntries(FESTIVAL_ONLY.map((key) => [key, undefined])) };
   const take = <T>(
     flag: string,
     text: string | undefined,
@@ -61,9 +67,13 @@ export function validateConfig(inputs: ConfigInputs): ConfigResult {
   if (targetKind !== "emu" && targetKind !== "real")
     problems.push(`--target: must be emu or real, not '${targetKind}'`);
   const users = take("--users", options.users, DEFAULTS.users, (text) => parseInteger(text, 1));
-  const runTimeMs = take("--run-time", options.runTime ?? DEFAULTS.runTime, 20_000, (text) =>
-    parsePositiveDuration(text, "s"),
-  );
+  // A recording played once lasts as long as it does, unless --run-time cuts it short.
+  const untilDone = traffic.kind !== "festival" && traffic.repeat === "once" && options.runTime === undefined;
+  const runTimeMs = untilDone
+    ? null
+    : take("--run-time", options.runTime ?? DEFAULTS.runTime, 20_000, (text) =>
+        parsePositiveDuration(text, "s"),
+      );
   const timeoutMs = take("--timeout", options.timeout ?? DEFAULTS.timeout, 5000, (text) =>
     parsePositiveDuration(text, "s"),
   );
@@ -72,6 +82,8 @@ export function validateConfig(inputs: ConfigInputs): ConfigResult {
   const tags = take<Tag[] | null>("--tags", options.tags, null, (text) => parseList(text, TAGS));
   const output = options.output ?? DEFAULTS.output;
   if (output.trim() === "") problems.push("--output: must not be empty");
+  if (options.record !== undefined && options.record.trim() === "")
+    problems.push("--record: must not be empty");
 
   const model = loadModel(options, users, take, problems);
   const thresholds = readThresholds(inputs, problems);
@@ -82,6 +94,7 @@ export function validateConfig(inputs: ConfigInputs): ConfigResult {
     ok: true,
     config: Object.freeze({
       target,
+      traffic,
       model,
       runTimeMs,
       thinkMs,
@@ -92,13 +105,9 @@ export function validateConfig(inputs: ConfigInputs): ConfigResult {
       json: options.json === true,
       thresholds,
       runId: inputs.runId,
+      record: options.record ?? null,
     }),
   };
-}
-
-/** `userUrl` → `--user-url`. */
-function flagName(key: string): string {
-  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
 type Take = <T>(flag: string, text: string | undefined, fallback: T, parse: (text: string) => Parsed<T>) => T;

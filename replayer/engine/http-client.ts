@@ -2,9 +2,14 @@ import { Pool, type Dispatcher } from "undici";
 import { SERVICES, type ServiceName, type ServiceUrls } from "../services.js";
 import { failureReason } from "./failure-reason.js";
 
+/** Response headers as undici parsed them: lower-case names, a repeated header as an array. */
+export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
 export interface HttpResult {
   /** The status, or null when no HTTP answer arrived. */
   status: number | null;
+  /** The response headers, when an HTTP answer arrived. */
+  headers?: ResponseHeaders;
   /** Response body bytes received. */
   bytes: number;
   chunks: Buffer[];
@@ -19,8 +24,21 @@ export interface HttpClientOptions {
   headers: Readonly<Record<string, string>>;
 }
 
+export interface SendOptions {
+  /** Every header to send, instead of the client's defaults (a recorded request's own). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The virtual user sending it, for a recording of the run (`replay --record`). */
+  readonly user?: string;
+}
+
 export interface HttpSender {
-  send(service: ServiceName, method: string, path: string, body?: string): Promise<HttpResult>;
+  send(
+    service: ServiceName,
+    method: string,
+    path: string,
+    body?: string | Buffer,
+    options?: SendOptions,
+  ): Promise<HttpResult>;
 }
 
 export function bodyText(result: HttpResult): string {
@@ -45,6 +63,7 @@ export class RequestTimeoutError extends Error {
  */
 class ResponseCollector implements Dispatcher.DispatchHandler {
   private status: number | null = null;
+  private headers: ResponseHeaders | undefined;
   private bytes = 0;
   private readonly chunks: Buffer[] = [];
   private controller: Dispatcher.DispatchController | undefined;
@@ -66,8 +85,14 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
     if (this.expired) controller.abort(this.expired);
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: ResponseHeaders,
+  ): void {
     this.status = statusCode;
+    // Only a reference: undici has parsed them for every response anyway.
+    this.headers = headers;
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -76,7 +101,13 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.settle(this, { status: this.status, bytes: this.bytes, chunks: this.chunks, error: null });
+    this.settle(this, {
+      status: this.status,
+      headers: this.headers,
+      bytes: this.bytes,
+      chunks: this.chunks,
+      error: null,
+    });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
@@ -125,7 +156,19 @@ export class HttpClient implements HttpSender {
     this.targets = targets as Record<ServiceName, ServiceTarget>;
   }
 
-  send(service: ServiceName, method: string, path: string, body?: string): Promise<HttpResult> {
+  /** The headers a request is sent with: its own if it brings them, else the defaults. */
+  requestHeaders(body: string | Buffer | undefined, options?: SendOptions): Readonly<Record<string, string>> {
+    if (options?.headers) return options.headers;
+    return body === undefined ? this.plainHeaders : this.jsonHeaders;
+  }
+
+  send(
+    service: ServiceName,
+    method: string,
+    path: string,
+    body?: string | Buffer,
+    options?: SendOptions,
+  ): Promise<HttpResult> {
     const target = this.targets[service];
     this.sweeper ??= setInterval(() => this.sweep(), SWEEP_MS).unref();
     return new Promise((resolve) => {
@@ -139,7 +182,7 @@ export class HttpClient implements HttpSender {
           {
             method,
             path: target.prefix + path,
-            headers: body === undefined ? this.plainHeaders : this.jsonHeaders,
+            headers: this.requestHeaders(body, options),
             body: body ?? null,
             // A backstop only: the sweep below enforces the timeout to within SWEEP_MS.
             headersTimeout: this.options.timeoutMs + 1000,

@@ -20,7 +20,17 @@ export interface OpenModel {
   readonly maxUsers: number;
 }
 
-export type LoadModel = ClosedModel | OpenModel;
+/**
+ * Recorded traffic: every user is there from the start and plays its script (a recorded session)
+ * to the end, each request at the time the user says it is due and never before the previous
+ * answer; the run ends when the last script is done, unless the window closes first.
+ */
+export interface ScriptedModel {
+  readonly kind: "scripted";
+  readonly users: number;
+}
+
+export type LoadModel = ClosedModel | OpenModel | ScriptedModel;
 
 /** What both models get from the runner. */
 export interface Member {
@@ -31,6 +41,7 @@ export interface Member {
 export interface ModelContext {
   readonly window: RunWindow;
   readonly clock: Clock;
+  /** The window's length (infinite for a scripted run without one). */
   readonly runTimeMs: number;
   createMember(index: number): Member;
   /** Think time before a user's next task, ms. */

@@ -1,17 +1,19 @@
 import type { Clock } from "./clock.js";
 
-export type StopReason = "time" | "SIGINT" | "SIGTERM";
+/** `done`: every scripted user played its script to the end before the window would have closed. */
+export type StopReason = "time" | "SIGINT" | "SIGTERM" | "done";
 
 /**
  * The run window: open from construction until `runTimeMs` later or an earlier `stop()` (a
- * signal). Think times sleep through `sleep()`, which the end of the window cuts short, so no
- * virtual user lingers once the window is closed.
+ * signal, or the end of every script); with `runTimeMs` null only `stop()` closes it. Think times
+ * sleep through `sleep()`, which the end of the window cuts short, so no virtual user lingers
+ * once the window is closed.
  */
 export class RunWindow {
   readonly startMs: number;
   private endAtMs: number | null = null;
   private reason: StopReason | null = null;
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: NodeJS.Timeout | undefined;
   private readonly sleepers = new Set<() => void>();
   private resolveEnded!: (reason: StopReason) => void;
   readonly ended = new Promise<StopReason>((resolve) => {
@@ -20,10 +22,10 @@ export class RunWindow {
 
   constructor(
     private readonly clock: Clock,
-    runTimeMs: number,
+    runTimeMs: number | null,
   ) {
     this.startMs = clock.now();
-    this.timer = setTimeout(() => this.stop("time"), runTimeMs);
+    if (runTimeMs !== null) this.timer = setTimeout(() => this.stop("time"), runTimeMs);
   }
 
   get stopped(): boolean {

@@ -6,11 +6,13 @@ import type { LoadModel, Member, ModelContext, ModelRun } from "./models.js";
 import { runOpenModel } from "./open-model.js";
 import { RunWindow, type StopReason } from "./run-window.js";
 import type { Scenario } from "./scenario.js";
+import { runScriptedModel } from "./scripted-model.js";
 import { Session } from "./session.js";
 
 export interface RunOptions {
   readonly model: LoadModel;
-  readonly runTimeMs: number;
+  /** The run window; null (scripted model only) for none: the run ends when every script is done. */
+  readonly runTimeMs: number | null;
   /** Per-request timeout; also how long in-flight requests are waited for after the window. */
   readonly timeoutMs: number;
   readonly scenario: Scenario;
@@ -60,18 +62,22 @@ export function startRun(options: RunOptions): RunController {
   const context: ModelContext = {
     window,
     clock,
-    runTimeMs: options.runTimeMs,
+    runTimeMs: options.runTimeMs ?? Number.POSITIVE_INFINITY,
     think: options.think,
     recordMissed: (atMs) => stats.recordMissed(atMs),
-    createMember: (index): Member => ({
-      user: options.scenario.createUser(index),
-      session: new Session(options.http, stats, clock, window),
-    }),
+    createMember: (index): Member => {
+      const user = options.scenario.createUser(index);
+      const key = user.key ?? `vu:${index + 1}`;
+      return { user, session: new Session(options.http, stats, clock, window, key) };
+    },
   };
+  const { model } = options;
   const started =
-    options.model.kind === "closed"
-      ? runClosedModel(options.model, context)
-      : runOpenModel(options.model, context);
+    model.kind === "closed"
+      ? runClosedModel(model, context)
+      : model.kind === "open"
+        ? runOpenModel(model, context)
+        : runScriptedModel(model, context);
   running.model = started;
 
   const ticker = setInterval(() => {

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from "node:http";
-import type { StatsCollector } from "../stats/stats-collector.js";
+import type { NameStats, StatsCollector } from "../stats/stats-collector.js";
 import type { Clock } from "./clock.js";
-import { bodyText, type HttpSender } from "./http-client.js";
+import { bodyText, type HttpResult, type HttpSender, type SendOptions } from "./http-client.js";
 import type { RunWindow } from "./run-window.js";
 import { RunStopped, type Reply, type RequestSpec, type Sender } from "./scenario.js";
 
@@ -28,13 +28,22 @@ export function statusReason(status: number, body: string): string {
 export class Session implements Sender {
   /** Set by the open model before an iteration; taken by its first request. */
   intendedStartMs: number | undefined;
+  private readonly options: SendOptions | undefined;
 
+  /** `user` names the virtual user in a recording of the run. */
   constructor(
     private readonly http: HttpSender,
     private readonly stats: StatsCollector,
     private readonly clock: Clock,
     private readonly window: RunWindow,
-  ) {}
+    user?: string,
+  ) {
+    this.options = user === undefined ? undefined : { user };
+  }
+
+  private sendOptions<T>(spec: RequestSpec<T>): SendOptions | undefined {
+    return spec.headers ? { ...this.options, headers: spec.headers } : this.options;
+  }
 
   async send<T>(spec: RequestSpec<T>): Promise<Reply<T>> {
     const intended = this.intendedStartMs;
@@ -44,8 +53,14 @@ export class Session implements Sender {
     const startMs = intended ?? sentMs;
     this.stats.noteSent(sentMs);
     const entry = this.stats.entry(spec.route);
-    const body = spec.json === undefined ? undefined : JSON.stringify(spec.json);
-    const result = await this.http.send(spec.route.service, spec.route.method, spec.path, body);
+    const body = spec.body ?? (spec.json === undefined ? undefined : JSON.stringify(spec.json));
+    const result = await this.http.send(
+      spec.route.service,
+      spec.route.method,
+      spec.path,
+      body,
+      this.sendOptions(spec),
+    );
     const endMs = this.clock.now();
     const latencyUs = (endMs - startMs) * 1000;
 
@@ -54,6 +69,7 @@ export class Session implements Sender {
       this.stats.recordFailure(entry, endMs, latencyUs, result.bytes, reason, null, "");
       return { ok: false, status: null, reason };
     }
+    if (spec.judge) return this.judged(spec.judge, result, result.status, entry, endMs, latencyUs);
     if (result.status >= 400) {
       const text = bodyText(result);
       const reason = statusReason(result.status, text);
@@ -73,6 +89,25 @@ export class Session implements Sender {
     }
     this.stats.recordSuccess(entry, endMs, latencyUs, result.bytes);
     return { ok: true, status: result.status, value };
+  }
+
+  /** A request its scenario judges: the whole answer goes to `judge`, which says if it failed. */
+  private judged<T>(
+    judge: NonNullable<RequestSpec<T>["judge"]>,
+    result: HttpResult,
+    status: number,
+    entry: NameStats,
+    endMs: number,
+    latencyUs: number,
+  ): Reply<T> {
+    const text = bodyText(result);
+    const reason = judge({ status, headers: result.headers ?? {}, body: text });
+    if (reason === null) {
+      this.stats.recordSuccess(entry, endMs, latencyUs, result.bytes);
+      return { ok: true, status, value: undefined as T };
+    }
+    this.stats.recordFailure(entry, endMs, latencyUs, result.bytes, reason, status, text);
+    return { ok: false, status, reason };
   }
 }
 

@@ -3,6 +3,8 @@ import nunjucks from "nunjucks";
 import { SERVICE_LABELS, SERVICES } from "../services.js";
 import { lineChart, type Chart } from "./charts.js";
 import { formatCount, formatFixed, formatNumber, showUnprintable } from "./format.js";
+import { notJudgedReason } from "./recorded-text.js";
+import { compareView, recordedView, type CompareView, type RecordedView } from "./recorded-view.js";
 import type { EndpointResult, Results } from "./results.js";
 
 /** `views/` at the package root (this file runs from `dist/replayer/report/`). */
@@ -40,6 +42,12 @@ export interface ReportView {
   slowest: EndpointResult[];
   failures: FailureRow[];
   charts: Chart[];
+  /** Why a throughput check is not judged, in this run's words. */
+  notJudged: string;
+  /** The recorded traffic that was played; null for the generated festival traffic. */
+  recorded: RecordedView | null;
+  /** `--compare`'s findings; null without. */
+  compare: CompareView | null;
 }
 
 /** The 10 slowest names that saw requests, by p95, then average. */
@@ -81,6 +89,9 @@ export function reportView(results: Results): ReportView {
     slowest: slowestEndpoints(results.endpoints),
     failures,
     charts,
+    notJudged: notJudgedReason(results),
+    recorded: recordedView(results),
+    compare: compareView(results),
   };
 }
 

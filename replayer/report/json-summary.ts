@@ -19,6 +19,12 @@ export function renderJsonSummary(results: Results, files: OutputFiles): string 
     p95Ms: overall.p95Ms,
     rps: overall.rps,
     missedStarts: results.missedStarts,
+    traffic: results.traffic.kind,
+    compare: results.compare && {
+      total: results.compare.total,
+      matched: results.compare.matched,
+      matchRate: results.compare.matchRate,
+    },
     services: Object.fromEntries(
       Object.entries(results.services).map(([service, stats]) => [
         service,

@@ -1,4 +1,5 @@
 import { formatNumber, showUnprintable } from "./format.js";
+import { notJudgedReason } from "./recorded-text.js";
 import type { Results } from "./results.js";
 
 /** Text for XML 1.0: the five special characters as entities, unprintable ones as `\uXXXX`. */
@@ -22,7 +23,7 @@ export function renderJunit(results: Results): string {
     const measured = `measured ${formatNumber(check.measured)} ${check.unit}, target ${check.comparison} ${formatNumber(check.target)} ${check.unit}`;
     const open = `    <testcase classname="soundcheck.verdict" name="${name}" time="0">`;
     if (!check.judged)
-      return `${open}\n      <skipped message="${xmlEscape(`not judged: no selected tag sends to it; ${measured}`)}"/>\n    </testcase>`;
+      return `${open}\n      <skipped message="${xmlEscape(`not judged: ${notJudgedReason(results)}; ${measured}`)}"/>\n    </testcase>`;
     if (!check.passed)
       return `${open}\n      <failure type="threshold" message="${xmlEscape(measured)}"/>\n    </testcase>`;
     return `${open}\n      <system-out>${xmlEscape(measured)}</system-out>\n    </testcase>`;

@@ -1,14 +1,17 @@
 import type { RunTick } from "../engine/run.js";
 import { formatFixed } from "./format.js";
 
-/** The live line on a terminal: elapsed/total, users, requests/s and p95 of the last second, failures. */
-export function formatProgress(tick: RunTick, runTimeMs: number): string {
+/**
+ * The live line on a terminal: elapsed/total, users, requests/s and p95 of the last second,
+ * failures. Without a known total (a recording at `--speed max`) only the elapsed time.
+ */
+export function formatProgress(tick: RunTick, runTimeMs: number | null): string {
   const { stats } = tick;
   const last = stats.series.latest;
   const failures = stats.totalFailures;
   const rate = stats.totalRequests > 0 ? (failures / stats.totalRequests) * 100 : 0;
   return (
-    `${Math.floor(tick.elapsedMs / 1000)}s/${Math.round(runTimeMs / 1000)}s` +
+    `${Math.floor(tick.elapsedMs / 1000)}s${runTimeMs === null ? "" : `/${Math.round(runTimeMs / 1000)}s`}` +
     `  users ${tick.users}` +
     `  ${formatFixed(last ? last.requests : 0, 1)} req/s` +
     `  failures ${failures} (${formatFixed(rate)} %)` +

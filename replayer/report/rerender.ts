@@ -16,6 +16,13 @@ export async function rerenderReport(resultsPath: string, outPath: string | unde
   if (!results || results.schema !== RESULTS_SCHEMA) {
     throw new UsageError(`'${resultsPath}' is not a soundcheck results file (schema ${RESULTS_SCHEMA})`);
   }
+  // Results written before recorded traffic could be replayed have none of its fields: festival runs.
+  results = {
+    ...results,
+    traffic: results.traffic ?? { kind: "festival" },
+    compare: results.compare ?? null,
+    recordedTo: results.recordedTo ?? null,
+  };
   const target = outPath ?? join(dirname(resultsPath), reportFileName(results));
   await writeFile(target, renderHtmlReport(results), "utf8");
   return target;

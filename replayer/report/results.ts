@@ -5,6 +5,7 @@ import type { SeriesPoint } from "../stats/time-series.js";
 import { round3, summarize, type StatsSummary } from "../stats/summarize.js";
 import type { Thresholds } from "../verdict/thresholds.js";
 import { judge, type Verdict } from "../verdict/verdict.js";
+import type { CompareResults, RunExtras, TrafficInfo } from "./traffic-results.js";
 
 export const RESULTS_SCHEMA = "soundcheck-results/1";
 
@@ -17,14 +18,17 @@ export interface RunMeta {
   readonly timestamp: string;
   readonly startedAt: string;
   readonly target: "emu" | "real";
-  readonly model: "closed" | "open";
+  /** `scripted`: recorded traffic, one user per session instance. */
+  readonly model: "closed" | "open" | "scripted";
   readonly users: number;
   readonly spawnRate: number | null;
   readonly rate: number | null;
-  readonly runTimeMs: number;
+  /** The run window; null when a recording ran until every session was done. */
+  readonly runTimeMs: number | null;
   readonly tags: readonly string[] | null;
   readonly thinkMs: { readonly min: number; readonly max: number };
-  readonly seed: number;
+  /** Null for recorded traffic, which makes no random choice. */
+  readonly seed: number | null;
   readonly timeoutMs: number;
 }
 
@@ -49,6 +53,12 @@ export interface Results {
   readonly series: SeriesPoint[];
   readonly thresholds: Thresholds;
   readonly verdict: Verdict;
+  /** What was sent: the generated festival traffic, or a recording / HAR played back. */
+  readonly traffic: TrafficInfo;
+  /** `--compare`: the answers against the recorded ones; null without. */
+  readonly compare: CompareResults | null;
+  /** `--record FILE`: the run's own recording; null without. */
+  readonly recordedTo: { readonly file: string; readonly exchanges: number } | null;
 }
 
 /** `YYYYMMDD_HHMMSS` in UTC. */
@@ -62,6 +72,7 @@ export function buildResults(
   meta: RunMeta,
   thresholds: Thresholds,
   judgedServices: readonly ServiceName[],
+  extras: RunExtras = {},
 ): Results {
   const duration = outcome.durationMs;
   const perService = outcome.stats.perService();
@@ -88,5 +99,8 @@ export function buildResults(
     series: outcome.stats.series.points,
     thresholds,
     verdict: judge(overall, services, thresholds, judgedServices),
+    traffic: extras.traffic ?? { kind: "festival" },
+    compare: extras.compare ?? null,
+    recordedTo: extras.recordedTo ?? null,
   };
 }

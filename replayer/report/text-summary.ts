@@ -1,13 +1,20 @@
 import { SERVICE_LABELS, SERVICES } from "../services.js";
 import { formatFixed, formatNumber } from "./format.js";
+import { notJudgedReason, recordedTextLines } from "./recorded-text.js";
 import type { Results } from "./results.js";
+
+function stoppedText(results: Results): string {
+  if (results.stoppedBy === "time") return "";
+  if (results.stoppedBy === "done") return ", until every session was done";
+  return `, stopped by ${results.stoppedBy}`;
+}
 
 /** The verdict as the terminal shows it: each check with measured value, target, mark; then the headline. */
 export function renderVerdictText(results: Results): string {
   const lines: string[] = [];
   const { overall } = results;
   lines.push(
-    `Ran ${formatNumber(results.durationMs / 1000)} s (${results.durationBasis})${results.stoppedBy === "time" ? "" : `, stopped by ${results.stoppedBy}`}: ` +
+    `Ran ${formatNumber(results.durationMs / 1000)} s (${results.durationBasis})${stoppedText(results)}: ` +
       `${overall.requests} requests, ${overall.failures} failures, ${formatFixed(overall.rps)} req/s` +
       (results.meta.model === "open" ? `, ${results.missedStarts} missed starts` : ""),
   );
@@ -18,10 +25,12 @@ export function renderVerdictText(results: Results): string {
         `${formatFixed(stats.rps).padStart(9)} req/s  median ${formatFixed(stats.medianMs)} ms  p95 ${formatFixed(stats.p95Ms)} ms`,
     );
   }
+  const recorded = recordedTextLines(results);
+  if (recorded.length > 0) lines.push("", ...recorded);
   lines.push("");
   for (const check of results.verdict.checks) {
     const mark = !check.judged ? "–" : check.passed ? "✔" : "✘";
-    const note = check.judged ? "" : "  (not judged: no selected tag sends to it)";
+    const note = check.judged ? "" : `  (not judged: ${notJudgedReason(results)})`;
     lines.push(
       `  ${mark} ${check.label.padEnd(32)} ${`${formatFixed(check.measured)} ${check.unit}`.padStart(14)}   target ${check.comparison} ${formatNumber(check.target)} ${check.unit}${note}`,
     );

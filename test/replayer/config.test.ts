@@ -28,6 +28,7 @@ describe("config validation", () => {
     assert.ok(result.ok);
     assert.deepEqual(result.config, {
       target: { kind: "emu", fixtures: null },
+      traffic: { kind: "festival" },
       model: { kind: "closed", users: 50, spawnRate: 10 },
       runTimeMs: 20_000,
       thinkMs: { min: 0, max: 0 },
@@ -38,6 +39,7 @@ describe("config validation", () => {
       json: false,
       thresholds: DEFAULT_THRESHOLDS,
       runId: "run1",
+      record: null,
     });
     assert.ok(Object.isFrozen(result.config));
   });

@@ -43,6 +43,39 @@ async function startedUser(tasks: readonly Task[], offers = new OfferRegistry())
 const fixedRng = (...values: number[]): Rng => ({ next: () => values.shift() ?? 0 });
 
 describe("festival virtual user", () => {
+  it("sends every request with its own token when it has one (one person, one token)", async () => {
+    const rng = createRng(7, 0);
+    const vu = new FestivalUser(
+      FESTIVAL_TASKS,
+      rng,
+      new DataGenerator(rng, "run1", 0, () => NOW),
+      new OfferRegistry(),
+      "tok-7",
+    );
+    const sender = new ScriptedSender(okAnswers());
+    await vu.iterate(sender);
+    const [manager, , , band] = sender.sent;
+    assert.deepEqual(manager?.headers, {
+      authorization: "Bearer tok-7",
+      accept: "application/json",
+      "content-type": "application/json",
+    });
+    assert.deepEqual(band?.headers, { authorization: "Bearer tok-7", accept: "application/json" });
+    const scenario = festivalScenario({
+      seed: 1,
+      runId: "r",
+      tags: null,
+      calendar: () => NOW,
+      tokens: ["a", "b"],
+    });
+    const third = scenario.createUser(2);
+    const thirdSender = new ScriptedSender(okAnswers());
+    await third.iterate(thirdSender);
+    assert.equal(thirdSender.sent[0]?.headers?.authorization, "Bearer a", "round-robin over the tokens");
+    await user().iterate(thirdSender);
+    assert.equal(thirdSender.sent.at(-1)?.headers, undefined, "no token of its own: the client's defaults");
+  });
+
   it("starts by registering one manager and two artists and creating a band managed by that manager", async () => {
     const sender = new ScriptedSender(okAnswers());
     const vu = user();

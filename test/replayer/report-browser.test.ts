@@ -8,7 +8,14 @@ import { renderHtmlReport } from "../../replayer/report/html-report.js";
 import { showUnprintable } from "../../replayer/report/format.js";
 import { renderJunit } from "../../replayer/report/junit-report.js";
 import { launchChromium } from "../helpers/chromium.js";
-import { HOSTILE_BODY, HOSTILE_NAME, HOSTILE_REASON, seededResults } from "./helpers/seeded-results.js";
+import {
+  HOSTILE_BODY,
+  HOSTILE_MISMATCH,
+  HOSTILE_NAME,
+  HOSTILE_REASON,
+  seededRecordedResults,
+  seededResults,
+} from "./helpers/seeded-results.js";
 
 describe("report in a real headless Chromium", function () {
   this.timeout(60_000);
@@ -63,6 +70,28 @@ describe("report in a real headless Chromium", function () {
     assert.equal(await page.title(), "soundcheck — SHOWCASE NEEDS IMPROVEMENT — 20250601_120000");
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, [pathToFileURL(path).href], "nothing but the file itself is loaded");
+    await page.close();
+  });
+
+  it("a recorded replay's report: the compare tables with hostile mismatches as text, no console error", async () => {
+    const path = join(folder, "recorded.html");
+    await writeFile(path, renderHtmlReport(seededRecordedResults()), "utf8");
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(pathToFileURL(path).href);
+    assert.equal(await page.$$eval("figure.chart svg path", (elements) => elements.length), 5);
+    const headings = await page.$$eval("h2, h3", (elements) => elements.map((el) => el.textContent ?? ""));
+    assert.ok(headings.includes("Recorded traffic") && headings.includes("Compare with the recording"));
+    assert.ok(headings.includes("First mismatching exchanges"));
+    const texts = await page.$$eval("td, pre", (cells) => cells.map((cell) => cell.textContent ?? ""));
+    assert.ok(texts.includes(showUnprintable(HOSTILE_MISMATCH)), texts.join("\n"));
+    assert.ok(texts.includes("$.members: expected array, got null"));
+    assert.equal(await page.$$eval("script, img, b", (elements) => elements.length), 0);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 

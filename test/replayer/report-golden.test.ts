@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { renderStatsCsv } from "../../replayer/report/csv-report.js";
 import { renderHtmlReport } from "../../replayer/report/html-report.js";
-import { seededResults } from "./helpers/seeded-results.js";
+import { seededRecordedResults, seededResults } from "./helpers/seeded-results.js";
 
 /**
  * The report of fixed, seeded results against files a reviewer can read in a diff. After an
@@ -25,6 +25,10 @@ async function compareWithGolden(file: string, actual: string): Promise<void> {
 describe("report against golden files", () => {
   it("renders the HTML report of the seeded results exactly as test/golden/report.html", async () => {
     await compareWithGolden("report.html", renderHtmlReport(seededResults()));
+  });
+
+  it("renders a recorded replay with --compare exactly as test/golden/report-recorded.html", async () => {
+    await compareWithGolden("report-recorded.html", renderHtmlReport(seededRecordedResults()));
   });
 
   it("writes the stats CSV of the seeded results exactly as test/golden/stats.csv", async () => {

@@ -215,10 +215,12 @@ function representable(date: Date, text: string): Date {
   return date;
 }
 
-/** A bare JSON array of Longs as a body (`PATCH /api/artists/bands/{id}`). */
-export function bindLongList(root: JsonValue, javaType: string): number[] {
-  const bound = bindValue({ kind: "longs", javaType }, root);
-  return (bound as (number | null)[]).filter((item): item is number => item !== null);
+/**
+ * A bare JSON array of Longs as a body (`PATCH /api/artists/bands/{id}`). Null elements stay:
+ * Jackson binds them, and it is the database that refuses them.
+ */
+export function bindLongList(root: JsonValue, javaType: string): (number | null)[] {
+  return bindValue({ kind: "longs", javaType }, root) as (number | null)[];
 }
 
 export type { FieldSpec };

@@ -47,7 +47,7 @@ type QueryValues<Q> = {
 type BodyValue<B> = B extends { kind: "dto"; dto: Dto<infer F> }
   ? Bound<F>
   : B extends { kind: "longs" }
-    ? number[]
+    ? (number | null)[]
     : undefined;
 
 export interface RouteInput<P, Q, B> {

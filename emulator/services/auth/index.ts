@@ -204,6 +204,7 @@ export function createAuthService(context: AuthServiceContext): ServiceApp {
       method,
       route: KNOWN_PATHS.has(path) ? path : undefined,
     });
+    context.strain.enter?.(SERVICE);
     let reply: Reply;
     try {
       reply = await route(method, path, {
@@ -218,6 +219,7 @@ export function createAuthService(context: AuthServiceContext): ServiceApp {
     if (plan?.fault?.kind === "status") reply = bootReply(plan.fault.status, errorContext);
     if (!req.readableEnded) req.resume();
     deliver(res, reply, plan, arrival, (delivered) => {
+      context.strain.leave?.(SERVICE);
       const durationMs = performance.now() - arrival;
       const query = q < 0 ? "" : url.slice(q + 1);
       context.observe?.(

@@ -107,7 +107,11 @@ export class UserDomain {
     this.collections.users.delete(this.find(kind, id));
   }
 
-  replaceBands<R extends UserRow>(kind: UserKind<R, never, never>, id: Id, bandIds: number[]): R {
+  replaceBands<R extends UserRow>(
+    kind: UserKind<R, never, never>,
+    id: Id,
+    bandIds: readonly (number | null)[],
+  ): R {
     const row = this.find(kind, id);
     const bands = bandIdSet(bandIds);
     return this.change(row, (target) => kind.setBands(target, bands));

@@ -20,6 +20,8 @@ export interface FestivalOptions {
   readonly tags: readonly Tag[] | null;
   /** Wall-clock ms, for dates relative to today. */
   readonly calendar: () => number;
+  /** Each user's own bearer token, round-robin; empty: the client's default header for all. */
+  readonly tokens?: readonly string[];
 }
 
 /** The Festival Season Rush (festival-scenario.md). */
@@ -33,11 +35,13 @@ export function festivalScenario(options: FestivalOptions): Scenario {
     routes: Object.values(ROUTES),
     createUser(index) {
       const rng = createRng(options.seed, index);
+      const tokens = options.tokens ?? [];
       return new FestivalUser(
         tasks,
         rng,
         new DataGenerator(rng, options.runId, index, options.calendar),
         offers,
+        tokens.length > 0 ? tokens[index % tokens.length] : undefined,
       );
     },
   };

@@ -1,4 +1,4 @@
-import type { Sender, VirtualUser } from "../../engine/scenario.js";
+import type { Reply, RequestSpec, Sender, VirtualUser } from "../../engine/scenario.js";
 import type { Rng } from "../rng.js";
 import { createBand } from "./band-tasks.js";
 import type { DataGenerator } from "./data-generator.js";
@@ -15,14 +15,21 @@ import { VuState } from "./vu-state.js";
  */
 export class FestivalUser implements VirtualUser {
   readonly state: VuState;
+  private readonly headers: { plain: Record<string, string>; json: Record<string, string> } | undefined;
 
   constructor(
     private readonly tasks: readonly Task[],
     private readonly rng: Rng,
     private readonly data: DataGenerator,
     private readonly offers: OfferRegistry,
+    /** This person's own bearer token; without one the client's default header goes out. */
+    token?: string,
   ) {
     this.state = new VuState(offers);
+    if (token !== undefined) {
+      const plain = { authorization: `Bearer ${token}`, accept: "application/json" };
+      this.headers = { plain, json: { ...plain, "content-type": "application/json" } };
+    }
   }
 
   async iterate(sender: Sender): Promise<boolean> {
@@ -31,7 +38,7 @@ export class FestivalUser implements VirtualUser {
       data: this.data,
       rng: this.rng,
       offers: this.offers,
-      sender,
+      sender: this.headers ? withHeaders(sender, this.headers) : sender,
     };
     if (!this.state.started) {
       await this.startUp(context);
@@ -51,4 +58,16 @@ export class FestivalUser implements VirtualUser {
     }
     if (state.bands.length === 0) await createBand(context);
   }
+}
+
+/** Every request of this user goes out with its own headers (its token), built once. */
+function withHeaders(
+  sender: Sender,
+  headers: { plain: Record<string, string>; json: Record<string, string> },
+): Sender {
+  return {
+    send<T = undefined>(spec: RequestSpec<T>): Promise<Reply<T>> {
+      return sender.send({ ...spec, headers: spec.json === undefined ? headers.plain : headers.json });
+    },
+  };
 }

@@ -82,7 +82,6 @@ describe("admin: latency and faults at runtime", () => {
         'unknown key "extra" (one of seed, latency, faults, capacity, routes)',
         "latency: unknown distribution 'gauss' (one of uniform, normal, lognormal, empirical, recording, or a duration)",
         "faults.bands[0]: '2' is not a probability (0 < p ≤ 1, e.g. 0.2 or 20%) or every=N",
-        "capacity.auth: a capacity applies to users, bands, catalog, tours (the services that count requests in flight)",
         "routes[0]: sets neither latency nor faults",
         "seed: -1 must be an integer ≥ 0",
       ],

@@ -122,7 +122,12 @@ describe("DTO binding (Jackson coercions)", () => {
   }
 
   it("binds a bare array of Longs", () => {
-    assert.deepEqual(bindLongList(parseJackson('[3, "4", 5.2]'), "java.util.Set<java.lang.Long>"), [3, 4, 5]);
+    assert.deepEqual(bindLongList(parseJackson('[3, "4", 5.2, null]'), "java.util.Set<java.lang.Long>"), [
+      3,
+      4,
+      5,
+      null,
+    ]);
   });
 });
 

@@ -143,7 +143,6 @@ describe("strain configuration (flags and config file)", () => {
       "--fault: unknown fault 'teapot' (an HTTP status 400-599, reset, hang, slow or truncate)",
       "--fault: every must be an integer ≥ 1, not 0",
       "--fault: bands: the probabilities add up to 1.2, above 1",
-      "--capacity: a capacity applies to users, bands, catalog, tours (the services that count requests in flight)",
       '--capacity: the capacity must be an integer ≥ 1 (e.g. 20, 20:5ms or {"concurrent": 20, "stepMs": 5})',
       "--capacity: '20' needs a service (e.g. bands=20)",
       "--summary-interval: must be at least 100ms",

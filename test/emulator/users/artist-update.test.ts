@@ -167,6 +167,13 @@ describe("user-service: changing artists", () => {
       assert.deepEqual((await patch("/api/artists/bands/1", [])).body.bandIds, []);
     });
 
+    it("answers 500 BOOT for a null element, which the BAND_IDS column refuses, and changes nothing", async () => {
+      await createArtist(t, { bandIds: [1] });
+      assertBoot(await patch("/api/artists/bands/1", [2, null]), 500, "/api/artists/bands/1");
+      const after = await t.http("users").get("/api/artists/1").set("Authorization", t.bearer());
+      assert.deepEqual(after.body.bandIds, [1]);
+    });
+
     it("answers 400 BOOT for a body that is not an array, and for no body", async () => {
       await createArtist(t);
       assertBoot(await patch("/api/artists/bands/1", { bandIds: [1] }), 400, "/api/artists/bands/1");

@@ -5,6 +5,8 @@ export interface SentRequest {
   readonly method: string;
   readonly path: string;
   readonly json: unknown;
+  /** The headers the request brought itself (a user's own token), undefined for the defaults. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A status and JSON body, or null for "no HTTP answer" (a timeout, a refused connection). */
@@ -20,7 +22,13 @@ export class ScriptedSender implements Sender {
   constructor(private readonly respond: (request: SentRequest) => ScriptedAnswer) {}
 
   async send<T>(spec: RequestSpec<T>): Promise<Reply<T>> {
-    const request = { name: spec.route.name, method: spec.route.method, path: spec.path, json: spec.json };
+    const request = {
+      name: spec.route.name,
+      method: spec.route.method,
+      path: spec.path,
+      json: spec.json,
+      headers: spec.headers,
+    };
     this.sent.push(request);
     const answer = this.respond(request);
     if (answer === null) return { ok: false, status: null, reason: "timeout" };

@@ -1,4 +1,5 @@
 import type { RunOutcome } from "../../../replayer/engine/run.js";
+import { CompareTally } from "../../../replayer/recording/index.js";
 import { buildResults, type Results, type RunMeta } from "../../../replayer/report/results.js";
 import { createRng, intBetween } from "../../../replayer/scenario/rng.js";
 import type { ServiceName } from "../../../replayer/services.js";
@@ -40,11 +41,8 @@ const META: RunMeta = {
   timeoutMs: 5000,
 };
 
-/**
- * Results of a made-up 20 s run, from a seeded RNG through the real statistics code: the same
- * every time, so the report rendered from them can be compared with a golden file.
- */
-export function seededResults(seed = 42, requestsPerSecond = 120): Results {
+/** The statistics of a made-up 20 s run, from a seeded RNG through the real statistics code. */
+function seededOutcome(seed: number, requestsPerSecond: number): RunOutcome {
   const rng = createRng(seed, 1);
   let users = 0;
   const stats = new StatsCollector(0, () => users, ROUTES);
@@ -80,14 +78,80 @@ export function seededResults(seed = 42, requestsPerSecond = 120): Results {
       );
   }
   stats.series.finish(20_000);
-  const outcome: RunOutcome = {
-    stats,
-    stoppedBy: "time",
-    startMs: 0,
-    firstSentMs: 3,
-    endMs: 20_003,
-    durationMs: 20_000,
-  };
+  return { stats, stoppedBy: "time", startMs: 0, firstSentMs: 3, endMs: 20_003, durationMs: 20_000 };
+}
+
+/**
+ * Results of a made-up 20 s run: the same every time, so the report rendered from them can be
+ * compared with a golden file.
+ */
+export function seededResults(seed = 42, requestsPerSecond = 120): Results {
   const judged: ServiceName[] = ["users", "bands", "catalog", "tours"];
-  return buildResults(outcome, META, DEFAULT_THRESHOLDS, judged);
+  return buildResults(seededOutcome(seed, requestsPerSecond), META, DEFAULT_THRESHOLDS, judged);
+}
+
+/** A mismatch line with everything that breaks a naive writer, as a hostile HAR could cause. */
+export const HOSTILE_MISMATCH = '$["<b>x</b>"]: unexpected field (string) & "quoted"\u0007';
+
+/**
+ * The same statistics as a HAR replayed until every session was done, with `--compare`: some
+ * names matched, some did not, one of them hostile; entries skipped for other hosts and broken.
+ */
+export function seededRecordedResults(): Results {
+  const compare = new CompareTally();
+  const lines: [string, number, string[]][] = [
+    ["/api/bands [GET]", 40, []],
+    ["/api/bands/{id} [GET]", 6, ["$.members: expected array, got null"]],
+    ["/api/artists [POST]", 3, ["status: expected 201, got 409"]],
+    [HOSTILE_NAME, 2, [HOSTILE_MISMATCH, "$.logo: missing (expected null)"]],
+  ];
+  lines.forEach(([name, total, mismatches], which) => {
+    for (let i = 0; i < total; i++) {
+      const matched = mismatches.length === 0 || i % 3 === 0;
+      compare.add(
+        { name, matched, mismatches: matched ? [] : mismatches },
+        `page:page_${which}#1, exchange ${i + 1}: GET /api/x/${i}`,
+      );
+    }
+  });
+  const meta: RunMeta = {
+    ...META,
+    model: "scripted",
+    users: 3,
+    spawnRate: null,
+    runTimeMs: null,
+    thinkMs: { min: 0, max: 0 },
+    seed: null,
+  };
+  return buildResults(
+    { ...seededOutcome(42, 40), stoppedBy: "done" },
+    meta,
+    DEFAULT_THRESHOLDS,
+    ["users", "bands", "catalog", "tours"],
+    {
+      traffic: {
+        kind: "har",
+        file: "captures/browser <session>.har",
+        source: "har",
+        recordedAt: "2025-05-21T10:00:00.000Z",
+        sessions: 3,
+        exchanges: 51,
+        speed: 2,
+        repeat: "once",
+        copies: 1,
+        passMs: 9500,
+        shiftedDays: 11,
+        skipped: {
+          tokenFetches: 2,
+          otherHosts: [
+            { host: "fonts.example.com:443", count: 3 },
+            { host: "<script>.example:80", count: 1 },
+          ],
+          broken: ["entry 7: no request.url", 'entry 9: startedDateTime "<yesterday>" is not a date'],
+        },
+      },
+      compare: compare.summary(),
+      recordedTo: { file: "out/replayed & recorded.jsonl", exchanges: 51 },
+    },
+  );
 }
