@@ -2,7 +2,7 @@
  * Many keep-alive connections at once: one undici pool per service with `connections` sockets
  * each shared by the services' requests, as many loops as connections, each sending read
  * requests back to back for `durationMs`. Every answer must be a 2xx; the emulator's resident
- * memory is sampled after a warm-up and at the end.
+ * memory is sampled five times a second after a warm-up.
  */
 import { readFileSync } from "node:fs";
 import { Pool } from "undici";
@@ -12,8 +12,14 @@ export interface HammerResult {
   errors: string[];
   /** Sockets the pools had open at the busiest moment. */
   peakConnections: number;
+  /** Median resident memory over the first and the last third of the run after the warm-up. */
   rssWarmMb: number;
   rssEndMb: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Resident set size of a process, from /proc (Linux). */
@@ -74,12 +80,17 @@ export async function hammer(options: {
     const connected = [...pools.values()].reduce((sum, pool) => sum + pool.stats.connected, 0);
     result.peakConnections = Math.max(result.peakConnections, connected);
   }, 100);
+  // Memory goes up and down with each garbage collection: compare medians, not two readings.
+  const rss: number[] = [];
   await new Promise((resolve) => setTimeout(resolve, options.warmUpMs));
-  result.rssWarmMb = rssMb(options.pid);
+  const memory = setInterval(() => rss.push(rssMb(options.pid)), 200);
   await new Promise((resolve) =>
     setTimeout(resolve, Math.max(0, options.durationMs - (Date.now() - started))),
   );
-  result.rssEndMb = rssMb(options.pid);
+  clearInterval(memory);
+  const third = Math.max(1, Math.floor(rss.length / 3));
+  result.rssWarmMb = median(rss.slice(0, third));
+  result.rssEndMb = median(rss.slice(-third));
   running = false;
   await Promise.all(loops);
   clearInterval(sampler);
