@@ -65,16 +65,47 @@ export function parseJsonBody(req: Request, _res: Response, next: NextFunction):
     req.body = undefined;
     return next();
   }
+  let body: unknown;
   try {
-    req.body = JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     return next(badRequest(`the body is not valid JSON (${(error as Error).message})`));
   }
+  if (nestedDeeperThan(body, MAX_DEPTH))
+    return next(badRequest(`the body is nested more than ${MAX_DEPTH} levels deep`));
+  req.body = body;
   next();
+}
+
+/** Fixtures and strain settings are a few levels deep; their readers recurse, so cap it. */
+const MAX_DEPTH = 64;
+
+/** Walks without recursion: the value may be nested a hundred thousand levels deep. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== "object") return false;
+  const pending: [object, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop() as [object, number];
+    if (depth > limit) return true;
+    // Only containers are queued: a fixture may hold a million plain values.
+    for (const child of Array.isArray(item) ? (item as unknown[]) : Object.values(item))
+      if (child !== null && typeof child === "object") pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function notFound(req: Request, res: Response): void {
   res.status(404).json({ error: `no admin endpoint at ${req.path} (see GET /admin/state and the README)` });
+}
+
+/**
+ * The 4xx that express's body reader and router attach to what they refuse about the request
+ * itself: an unknown charset or content encoding (415), a body that does not decompress or a
+ * path whose percent-encoding is broken (400). Those are the client's mistakes, never a 500.
+ */
+function clientErrorStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : undefined;
 }
 
 /** The one error handler: typed errors keep their status, a body over the limit is a 413. */
@@ -89,6 +120,11 @@ export function errorHandler(error: unknown, _req: Request, res: Response, next:
   const type = (error as { type?: string }).type;
   if (type === "entity.too.large") {
     res.status(413).json({ error: "the body is too large" });
+    return;
+  }
+  const clientStatus = clientErrorStatus(error);
+  if (clientStatus !== undefined) {
+    res.status(clientStatus).json({ error: `the request cannot be read: ${(error as Error).message}` });
     return;
   }
   res

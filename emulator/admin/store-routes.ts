@@ -88,7 +88,8 @@ export function storeRoutes(router: express.Router, deps: AdminDeps): void {
       const table = queryParam(req, "table");
       const data = deps.emulator.store.snapshot();
       if (table === undefined) return res.json(data);
-      const rows = data.tables[table];
+      // Own tables only: `?table=__proto__` or `constructor` names no table.
+      const rows = Object.hasOwn(data.tables, table) ? data.tables[table] : undefined;
       if (!rows)
         throw new AdminError(
           404,

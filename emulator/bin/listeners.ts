@@ -6,8 +6,17 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { hangingResponses } from "../core/http/deliver.js";
 
-/** Tomcat keeps idle connections 60 s; clients that trust `Keep-Alive: timeout=60` never race it. */
+/**
+ * Tomcat keeps idle connections 60 s. Node announces `Keep-Alive: timeout=60` and closes an idle
+ * connection one second later than that, so a client that trusts the header and reuses a
+ * connection just before 60 s never meets the close.
+ */
 const KEEP_ALIVE_MS = 60_000;
+
+export interface ListenerOptions {
+  /** How long an idle keep-alive connection stays open (tests shorten it). */
+  keepAliveMs?: number;
+}
 
 export class ListenError extends Error {}
 
@@ -21,7 +30,14 @@ interface Entry {
 export class Listeners {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly host: string) {}
+  private readonly keepAliveMs: number;
+
+  constructor(
+    private readonly host: string,
+    options: ListenerOptions = {},
+  ) {
+    this.keepAliveMs = options.keepAliveMs ?? KEEP_ALIVE_MS;
+  }
 
   add(name: string, app: RequestListener, port: number): void {
     this.entries.set(name, { name, app, port, server: undefined });
@@ -101,11 +117,16 @@ export class Listeners {
 
   private open(entry: Entry): Promise<void> {
     const server = createServer({ maxHeaderSize: 16 * 1024 }, entry.app);
-    server.keepAliveTimeout = KEEP_ALIVE_MS;
-    server.headersTimeout = KEEP_ALIVE_MS + 1000;
+    server.keepAliveTimeout = this.keepAliveMs;
+    // A request's headers may take as long as an idle connection may wait; the whole request
+    // keeps Node's 5 minutes. No maxConnections: past it Node drops new connections at once,
+    // where Tomcat would let them wait in the accept queue.
+    server.headersTimeout = this.keepAliveMs + 1000;
     server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) =>
       answerBrokenRequest(error, socket),
     );
+    // Without a listener Node drops a CONNECT without a word; none of these servers is a proxy.
+    server.on("connect", (_req, socket: Socket) => refuse(socket));
     return new Promise((resolve, reject) => {
       server.once("error", (error: NodeJS.ErrnoException) => {
         const why =
@@ -133,5 +154,9 @@ function answerBrokenRequest(error: NodeJS.ErrnoException, socket: Socket): void
     socket.destroy();
     return;
   }
+  refuse(socket);
+}
+
+function refuse(socket: Socket): void {
   socket.end("HTTP/1.1 400 \r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 }

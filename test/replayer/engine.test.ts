@@ -21,8 +21,15 @@ describe("engine against a local server", function () {
     server = await startServer((req, res) => {
       served += 1;
       const answer = (): void => void res.end('{"ok":true}');
-      if (delayMs > 0) setTimeout(answer, delayMs);
-      else answer();
+      // Timers count from the loop's cached clock and can fire a little early on a busy
+      // process; wait out the remainder so the answer really comes `delayMs` after arrival.
+      const due = performance.now() + delayMs;
+      const wait = (): void => {
+        const left = due - performance.now();
+        if (left > 0) setTimeout(wait, Math.ceil(left));
+        else answer();
+      };
+      wait();
     });
   });
   afterEach(async () => server?.close());

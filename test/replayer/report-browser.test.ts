@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { renderHtmlReport } from "../../replayer/report/html-report.js";
 import { showUnprintable } from "../../replayer/report/format.js";
 import { renderJunit } from "../../replayer/report/junit-report.js";
+import { launchChromium } from "../helpers/chromium.js";
 import {
   HOSTILE_BODY,
   HOSTILE_MISMATCH,
@@ -17,27 +17,13 @@ import {
   seededResults,
 } from "./helpers/seeded-results.js";
 
-/** Debian's chromium package (`apt-get install -y chromium`); the test fails without it. */
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 describe("report in a real headless Chromium", function () {
   this.timeout(60_000);
   let browser: Browser | undefined;
   let folder = "";
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     folder = await mkdtemp(join(tmpdir(), "soundcheck-browser-"));
   });
   after(async () => {

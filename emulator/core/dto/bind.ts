@@ -190,18 +190,40 @@ function bindLocalDateTime(value: JsonValue): unknown {
 function bindDate(value: JsonValue): Date | null {
   if (value === null) return null;
   if (value instanceof JsonNumber) {
+    if (value.isInteger && !inLongRange(value.text)) {
+      throw new BindError(
+        `Cannot deserialize value of type \`java.util.Date\` from Number ${value.text}: not a valid 64-bit \`long\` for creating \`java.util.Date\``,
+      );
+    }
     const ms = Number(value.text);
-    if (Number.isFinite(ms)) return new Date(Math.trunc(ms));
+    if (Number.isFinite(ms)) return representable(new Date(Math.trunc(ms)), `Number ${value.text}`);
   }
   if (typeof value !== "string") throw mismatch("java.util.Date", value);
   if (value.trim() === "") return null;
   const parsed = parseJavaDate(value.trim());
-  if (!parsed) {
+  if (parsed) return representable(parsed, `String "${value}"`);
+  throw new BindError(
+    `Cannot deserialize value of type \`java.util.Date\` from String "${value}": not a valid representation (error: Failed to parse Date value '${value}': Cannot parse date "${value}": not compatible with any of standard forms ("yyyy-MM-dd'T'HH:mm:ss.SSSX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd"))`,
+  );
+}
+
+function inLongRange(integer: string): boolean {
+  const value = BigInt(integer);
+  return value >= LONG_MIN && value <= LONG_MAX;
+}
+
+/**
+ * A JavaScript Date ends at ±8.64e15 ms (the year 275760), a Java one much later: an instant
+ * past that cannot be held here, so it is refused like a value Jackson cannot bind (a stored
+ * Invalid Date would crash every later answer that formats it).
+ */
+function representable(date: Date, text: string): Date {
+  if (Number.isNaN(date.getTime())) {
     throw new BindError(
-      `Cannot deserialize value of type \`java.util.Date\` from String "${value}": not a valid representation (error: Failed to parse Date value '${value}': Cannot parse date "${value}": not compatible with any of standard forms ("yyyy-MM-dd'T'HH:mm:ss.SSSX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd"))`,
+      `Cannot deserialize value of type \`java.util.Date\` from ${text}: beyond the year 275760, the last instant the emulator can hold`,
     );
   }
-  return parsed;
+  return date;
 }
 
 /**

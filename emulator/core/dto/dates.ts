@@ -73,9 +73,19 @@ function validDate(ms: number): Date | undefined {
   return Number.isFinite(ms) ? new Date(ms) : undefined;
 }
 
-/** The UTC calendar date of an instant, as the tour service stores it (`LocalDate`). */
+/**
+ * The UTC calendar date of an instant, as the tour service stores it (`LocalDate`). JavaScript
+ * writes years past 9999 as `+010000`; Java's LocalDate (and Jackson's StdDateFormat, which
+ * writes the Date back) as `+10000`, years before 1 as `-0001`.
+ */
 export function utcDateOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const iso = date.toISOString();
+  const day = iso.slice(0, iso.indexOf("T"));
+  const expanded = /^([+-])(\d{6})(-\d{2}-\d{2})$/.exec(day);
+  if (!expanded) return day;
+  const [, sign, digits, rest] = expanded;
+  const year = Number(digits);
+  return sign === "+" ? `+${year}${rest}` : `-${String(year).padStart(4, "0")}${rest}`;
 }
 
 /** A stored `LocalDate` written back through `java.util.Date`: midnight UTC with millis. */

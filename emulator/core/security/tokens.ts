@@ -150,6 +150,7 @@ export class TokenAuthority {
     const nowSeconds = this.clock.now() / 1000;
     const cached = this.cache.get(token);
     if (cached) return this.timely(cached.claims, nowSeconds) ? cached : undefined;
+    if (!canonicalSignature(token)) return undefined;
     let claims: jwt.JwtPayload;
     try {
       const decoded = jwt.verify(token, this.verifyKey, {
@@ -181,4 +182,15 @@ export class TokenAuthority {
     if (typeof claims.nbf === "number" && nowSeconds + leeway < claims.nbf) return false;
     return true;
   }
+}
+
+/**
+ * Introspection looks an opaque token up by its exact text (contract §1.5), so any change makes it
+ * unknown. A JWT signature is base64url whose last character carries unused bits: change them
+ * and it decodes to the same bytes and still verifies. Only the canonical spelling is the token
+ * that was issued.
+ */
+function canonicalSignature(token: string): boolean {
+  const signature = token.slice(token.lastIndexOf(".") + 1);
+  return Buffer.from(signature, "base64url").toString("base64url") === signature;
 }

@@ -5,6 +5,7 @@
  * can never both pass a uniqueness check) and then awaits `commit()`, which with a data file
  * returns only once the change is on disk (written to a temp file and renamed: never half-written).
  */
+import { existsSync } from "node:fs";
 import { Low, Memory } from "lowdb";
 import { DataFile } from "lowdb/node";
 import { Table, type Row } from "./table.js";
@@ -26,6 +27,9 @@ export function emptyData(): StoreData {
 export class Store {
   private readonly db: Low<StoreData>;
   private readonly tables = new Map<string, Table<Row>>();
+  /** The last write begun (settled or not, never rejected), and the next one commits wait for. */
+  private writing: Promise<unknown> = Promise.resolve();
+  private queued: Promise<void> | undefined;
   readonly persistent: boolean;
 
   constructor(readonly file?: string) {
@@ -47,9 +51,16 @@ export class Store {
     return table;
   }
 
-  /** Read the data file (if any) and rebuild every index. */
+  /**
+   * Read the data file (if any) and rebuild every index. A file that does not exist yet is
+   * written at once, so a location that cannot be written fails the start, not the first write.
+   */
   async open(): Promise<void> {
     await this.db.read();
+    if (this.file) {
+      checkCounters(this.db.data, this.tables.values(), this.file);
+      if (!existsSync(this.file)) await this.db.write();
+    }
     this.attachAll();
   }
 
@@ -80,9 +91,23 @@ export class Store {
     return { ...this.db.data.counters };
   }
 
-  /** Persist what has changed; a no-op in memory. */
-  async commit(): Promise<void> {
-    if (this.persistent) await this.db.write();
+  /**
+   * Persist what has changed; a no-op in memory. The promise resolves once a write that began
+   * after this call — so one holding this change — is on disk. Commits that arrive while a write
+   * is in progress share the next one: the store is serialised once per write, not once per
+   * commit, and no commit waits for more than the write in progress plus its own.
+   */
+  commit(): Promise<void> {
+    if (!this.persistent) return Promise.resolve();
+    // A write in progress serialised the data before this change: the next one will hold it.
+    this.queued ??= this.writing.then(() => {
+      this.queued = undefined;
+      const write = this.db.write();
+      // A failed write fails its own commits, never the next write.
+      this.writing = write.catch(() => undefined);
+      return write;
+    });
+    return this.queued;
   }
 
   /** Replace everything (admin reset, fixtures) and rebuild indexes. */
@@ -131,6 +156,12 @@ function parseStore(text: string, file: string): StoreData {
       `data file ${file} is not a soundcheck store (format ${STORE_FORMAT}); it was left as it is`,
     );
   }
+  for (const [name, value] of Object.entries(data.counters)) {
+    if (!Number.isSafeInteger(value) || (value as number) < 0)
+      throw new StoreError(
+        `data file ${file}: counter ${name} is not a whole number ≥ 0; it was left as it is`,
+      );
+  }
   for (const [name, rows] of Object.entries(data.tables)) {
     if (
       !Array.isArray(rows) ||
@@ -140,6 +171,27 @@ function parseStore(text: string, file: string): StoreData {
         `data file ${file}: table ${name} is not a list of rows with numeric ids; it was left as it is`,
       );
     }
+    const seen = new Set<number>();
+    for (const { id } of rows as Row[]) {
+      if (seen.has(id))
+        throw new StoreError(
+          `data file ${file}: table ${name} has two rows with id ${id}; it was left as it is`,
+        );
+      seen.add(id);
+    }
   }
   return data as StoreData;
+}
+
+/** Ids are never reused (contract §1.3): a counter below an id of its table would hand it out again. */
+function checkCounters(data: StoreData, tables: Iterable<Table<Row>>, file: string): void {
+  for (const table of tables) {
+    const top = (data.tables[table.name] ?? []).reduce((max, row) => Math.max(max, row.id), 0);
+    const counter = data.counters[table.counter] ?? 0;
+    if (counter < top) {
+      throw new StoreError(
+        `data file ${file}: counter ${table.counter} (${counter}) is below id ${top} of table ${table.name}; it was left as it is`,
+      );
+    }
+  }
 }

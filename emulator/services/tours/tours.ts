@@ -11,7 +11,13 @@ import {
   staleMerge,
   uniqueViolation,
 } from "../jpa-errors.js";
-import { CITY_VISIT_COUNTER, ownerOf, TOUR_COUNTER, type TourCollections } from "./collections.js";
+import {
+  CITY_VISIT_COUNTER,
+  ownerOf,
+  TOUR_COUNTER,
+  type CityVisitRow,
+  type TourCollections,
+} from "./collections.js";
 import { checkId, findTour, NEGATIVE, validated } from "./lookups.js";
 import {
   INSERT_CITY_VISIT,
@@ -62,19 +68,18 @@ export class Tours {
       if (visit.id !== null) throw detachedEntity(CITY_VISIT_ENTITY);
       checkCityName(visit, INSERT_CITY_VISIT);
     }
+    // Every visit's row is worked out before the first insert: all of them or none.
+    const rows = (input.cityVisits ?? []).map((visit) => (visit === null ? null : visitFields(visit)));
     const id = this.c.store.nextId(TOUR_COUNTER);
     const views: (CityVisitView | null)[] = [];
     const cityVisitIds: number[] = [];
-    for (const visit of input.cityVisits ?? []) {
+    for (const fields of rows) {
       // Hibernate skips null elements when it writes the list, but the answer still shows them.
-      if (visit === null) {
+      if (fields === null) {
         views.push(null);
         continue;
       }
-      const row = this.c.cityVisits.insert({
-        id: this.c.store.nextId(CITY_VISIT_COUNTER),
-        ...visitFields(visit),
-      });
+      const row = this.c.cityVisits.insert({ id: this.c.store.nextId(CITY_VISIT_COUNTER), ...fields });
       cityVisitIds.push(row.id);
       views.push(visitView(row));
     }
@@ -108,11 +113,12 @@ export class Tours {
       kept.add(visit.id);
       checkCityName(visit, UPDATE_CITY_VISIT);
     }
+    const rows = requested.map((visit) => ({ visit, fields: visitFields(visit) }));
     for (const old of tour.cityVisitIds) {
       const orphan = kept.has(old) ? undefined : this.c.cityVisits.get(old);
       if (orphan) this.c.cityVisits.delete(orphan);
     }
-    const cityVisitIds = requested.map((visit) => this.saveVisit(visit));
+    const cityVisitIds = rows.map(({ visit, fields }) => this.saveVisit(visit, fields));
     this.c.tours.update(tour, (row) => {
       row.bandId = validated(input.bandId);
       row.tourName = validated(input.tourName);
@@ -121,12 +127,10 @@ export class Tours {
     return tourView(this.c, tour);
   }
 
-  private saveVisit(visit: CityVisitInput): number {
+  private saveVisit(visit: CityVisitInput, fields: Omit<CityVisitRow, "id">): number {
     const existing = visit.id === null ? undefined : this.c.cityVisits.get(visit.id);
-    if (existing)
-      return this.c.cityVisits.update(existing, (row) => Object.assign(row, visitFields(visit))).id;
-    return this.c.cityVisits.insert({ id: this.c.store.nextId(CITY_VISIT_COUNTER), ...visitFields(visit) })
-      .id;
+    if (existing) return this.c.cityVisits.update(existing, (row) => Object.assign(row, fields)).id;
+    return this.c.cityVisits.insert({ id: this.c.store.nextId(CITY_VISIT_COUNTER), ...fields }).id;
   }
 
   /**

@@ -200,4 +200,37 @@ describe("admin: what the emulator is doing", () => {
     const cache = await h.admin.get("/admin/state").expect(200);
     assert.equal(cache.headers["cache-control"], "no-store");
   });
+
+  it("a request the HTTP layer cannot read, or nested too deep, is the client's 4xx, never a 500", async () => {
+    h = await adminHarness();
+    await h.admin
+      .put("/admin/strain")
+      .set("Content-Type", "application/json; charset=bogus")
+      .send("{}")
+      .expect(415, { error: 'the request cannot be read: unsupported charset "BOGUS"' });
+    await h.admin
+      .put("/admin/strain")
+      .set("Content-Type", "application/json")
+      .set("Content-Encoding", "bogus")
+      .send("{}")
+      .expect(415, { error: 'the request cannot be read: unsupported content encoding "bogus"' });
+    await h.admin
+      .put("/admin/strain")
+      .set("Content-Type", "application/json")
+      .set("Content-Encoding", "gzip")
+      .send("{}")
+      .expect(400, { error: "the request cannot be read: incorrect header check" });
+    for (const deep of [
+      "[".repeat(5000) + "]".repeat(5000),
+      `{"latency": ${'{"a":'.repeat(70)}1${"}".repeat(70)}}`,
+    ])
+      await h.admin
+        .put("/admin/strain")
+        .set("Content-Type", "application/json")
+        .send(deep)
+        .expect(400, { error: "the body is nested more than 64 levels deep" });
+    await h.admin
+      .post("/admin/services/bands/up%2")
+      .expect(400, { error: "the request cannot be read: Failed to decode param 'up%2'" });
+  });
 });

@@ -48,6 +48,12 @@ describe("admin: the store", () => {
       assert.deepEqual(one.body, { table: "users", rows: DATA.tables.users });
       const none = await h.admin.get("/admin/store?table=gigs").expect(404);
       assert.deepEqual(none.body, { error: `no table 'gigs' (tables: ${declaredTables(h).join(", ")})` });
+      for (const inherited of ["__proto__", "constructor", "toString"]) {
+        const res = await h.admin.get(`/admin/store?table=${inherited}`).expect(404);
+        assert.deepEqual(res.body, {
+          error: `no table '${inherited}' (tables: ${declaredTables(h).join(", ")})`,
+        });
+      }
     });
 
     it("POST /admin/reset?fixtures=none empties it (rows, counters and the saga queue)", async () => {

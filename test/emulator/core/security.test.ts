@@ -108,6 +108,19 @@ describe("token authority", () => {
     }
   });
 
+  it("refuses a token whose signature's last character was changed within its unused bits", () => {
+    const { token } = authority.issue({ scopes: ["test_1"] });
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const last = alphabet.indexOf(token.at(-1) as string);
+    // 256 signature bytes are 342 characters, the last holding 2 bits of data and 4 unused ones.
+    const sameBytes = `${token.slice(0, -1)}${alphabet[last ^ 0b1111]}`;
+    const signature = (t: string) => Buffer.from(t.slice(t.lastIndexOf(".") + 1), "base64url");
+    assert.deepEqual(signature(sameBytes), signature(token));
+    assert.ok(authority.verify(token));
+    assert.equal(authority.verify(sameBytes), undefined);
+    assert.deepEqual(authority.introspect(sameBytes), { active: false });
+  });
+
   it("authenticates a token whose scope is not a string, with no authorities", () => {
     const secret = new TokenAuthority(
       {

@@ -70,6 +70,53 @@ describe("tour-service: city-visit dates (contract §1.2, §6.2)", () => {
     assert.deepEqual(res.body, { dateFrom: "Date From cannot be null" });
   });
 
+  it("an epoch beyond a Long → Jackson's JSON parse error 500, nothing stored", async () => {
+    const res = await api
+      .post("/api/cityVisits")
+      .set("Content-Type", "application/json")
+      .send('{"cityName": "x", "dateFrom": "2025-07-01", "dateTo": 99999999999999999999}');
+    assert.equal(res.status, 500);
+    assert.deepEqual(
+      res.body,
+      catchAll(
+        "JSON parse error: Cannot deserialize value of type `java.util.Date` from Number 99999999999999999999: not a valid 64-bit `long` for creating `java.util.Date`",
+      ),
+    );
+    assert.deepEqual((await api.get("/api/cityVisits").expect(200)).body, []);
+  });
+
+  it("an instant past the year 275760 (as a number or a numeric string) → JSON parse error 500, never half a tour", async () => {
+    for (const [late, shown] of [
+      [8_640_000_000_000_001, "Number 8640000000000001"],
+      ["99999999999999999", 'String "99999999999999999"'],
+    ] as const) {
+      const res = await api.post("/api/tours", {
+        bandId: 1,
+        tourName: "Far Future",
+        cityVisits: [
+          { cityName: "Brno", dateFrom: "2025-07-01", dateTo: "2025-07-02" },
+          { cityName: "Linz", dateFrom: "2025-07-03", dateTo: late },
+        ],
+      });
+      assert.equal(res.status, 500);
+      assert.deepEqual(
+        res.body,
+        catchAll(
+          `JSON parse error: Cannot deserialize value of type \`java.util.Date\` from ${shown}: beyond the year 275760, the last instant the emulator can hold`,
+        ),
+      );
+    }
+    assert.deepEqual((await api.get("/api/tours").expect(200)).body, []);
+    assert.deepEqual((await api.get("/api/cityVisits").expect(200)).body, []);
+  });
+
+  it("a date after the year 9999 is stored and written back as Jackson writes it (+10000-…)", async () => {
+    const visit = await api.visit({ dateFrom: Date.UTC(10000, 0, 1, 12), dateTo: "2025-07-01" });
+    assert.equal(visit.dateFrom, "+10000-01-01T00:00:00.000+00:00");
+    const again = await api.get(`/api/cityVisits/${String(visit.id)}`).expect(200);
+    assert.equal(again.body.dateFrom, "+10000-01-01T00:00:00.000+00:00");
+  });
+
   it("a date Jackson cannot read → JSON parse error 500", async () => {
     const res = await api.post("/api/cityVisits", {
       cityName: "x",
