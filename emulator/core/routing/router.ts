@@ -51,14 +51,19 @@ export class Router {
     return fallback;
   }
 
-  /** Spring's automatic OPTIONS answer: the declared methods, plus HEAD for GET, plus OPTIONS. */
-  allowFor(segments: readonly string[]): string[] {
+  /**
+   * Spring's automatic OPTIONS answer: the declared methods, plus HEAD for GET, plus OPTIONS.
+   * Undefined when no mapping has the path: then the static-resource handler gets the request
+   * and looks for the resource before it looks at the method, so OPTIONS ends like any unknown
+   * path (ResourceHttpRequestHandler raises NoResourceFoundException).
+   */
+  allowFor(segments: readonly string[]): string[] | undefined {
     const methods: string[] = [];
     for (const route of this.routes) {
       if (matchPattern(route.pattern, segments) && !methods.includes(route.method))
         methods.push(route.method);
     }
-    if (methods.length === 0) return ["GET", "HEAD", "OPTIONS"];
+    if (methods.length === 0) return undefined;
     const allow = methods.sort().flatMap((method) => (method === "GET" ? ["GET", "HEAD"] : [method]));
     allow.push("OPTIONS");
     return allow;

@@ -31,6 +31,15 @@ describe("music-catalog: framework errors become the catch-all 500 (contract §1
     );
   });
 
+  it("OPTIONS: Allow for a mapped path, the unknown-path 500 for any other", async () => {
+    const http = () => api.t.http("catalog");
+    const known = await http().options("/api/albums/1/songs").expect(200);
+    assert.equal(known.headers["allow"], "POST,OPTIONS");
+    const unknown = await http().options("/api/foo").expect(500);
+    assert.deepEqual(unknown.body, catchAll("No static resource api/foo."));
+    assert.equal(unknown.headers["allow"], undefined);
+  });
+
   it("wrong method on a known path → Request method not supported", async () => {
     const res = await api.t
       .http("catalog")

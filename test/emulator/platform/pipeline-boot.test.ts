@@ -99,6 +99,12 @@ describe("pipeline, user/band style (BOOT and PD bodies)", () => {
       }
     });
 
+    it("404 BOOT for OPTIONS on an unknown path (the resource handler looks for it first)", async () => {
+      const res = await http.options("/api/nothing").expect(404);
+      assert.deepEqual(res.body, boot(404, "Not Found", "/api/nothing"));
+      assert.equal(res.headers["allow"], undefined);
+    });
+
     it("405 BOOT with Allow for a known path and a wrong method", async () => {
       const res = await http.put("/api/widgets/1").set("Authorization", all).send({}).expect(405);
       assert.deepEqual(res.body, boot(405, "Method Not Allowed", "/api/widgets/1"));

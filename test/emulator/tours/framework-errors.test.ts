@@ -29,6 +29,15 @@ describe("tour-service: framework errors become the catch-all 500 (contract §1.
     assert.deepEqual(res.body, catchAll("No static resource api/tour."));
   });
 
+  it("OPTIONS: Allow for a mapped path, the unknown-path 500 for any other", async () => {
+    const http = () => api.t.http("tours");
+    const known = await http().options("/api/tours/1/city-visit/2").expect(200);
+    assert.equal(known.headers["allow"], "DELETE,OPTIONS");
+    const unknown = await http().options("/api/tours/1/city-visits").expect(500);
+    assert.deepEqual(unknown.body, catchAll("No static resource api/tours/1/city-visits."));
+    assert.equal(unknown.headers["allow"], undefined);
+  });
+
   it("wrong method on a known path → Request method not supported", async () => {
     assert.deepEqual(
       (await api.put("/api/tours", {}).expect(500)).body,
