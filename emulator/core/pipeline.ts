@@ -22,6 +22,7 @@ import { Router } from "./routing/router.js";
 import { checkSecurity } from "./security/check.js";
 import { decodeSegments, refuse } from "./security/firewall.js";
 import { compileRules, type SecurityRule } from "./security/rules.js";
+import { HttpSessions } from "./security/sessions.js";
 import type { TokenAuthority } from "./security/tokens.js";
 import type { Strain, StrainPlan } from "./strain.js";
 import type { Telemetry } from "./telemetry.js";
@@ -71,6 +72,7 @@ export function createResourceApp(
     ...docsRoutes(definition.docs, definition.routes),
   ]);
   const rules = compileRules(definition.rules);
+  const sessions = new HttpSessions();
   const { style, name: service } = definition;
 
   /** Synchronous unless a body must be read or the handler is async: no microtask on a plain GET. */
@@ -88,7 +90,15 @@ export function createResourceApp(
     if (!segments) return bootReply(400, errorContext);
     let principal: Principal | undefined;
     if (context.enforceAuth) {
-      const outcome = checkSecurity(method, segments, req.headers, rules, context.tokens, errorContext);
+      const outcome = checkSecurity(
+        method,
+        segments,
+        req.headers,
+        rules,
+        context.tokens,
+        errorContext,
+        sessions,
+      );
       if ("reply" in outcome) return outcome.reply;
       principal = outcome.principal;
     }

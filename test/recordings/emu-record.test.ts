@@ -88,7 +88,11 @@ describe("emu start --record", function () {
         requestHeaders: { accept: "*/*" },
         requestBody: null,
         status: 401,
-        responseHeaders: { "www-authenticate": "Bearer" },
+        // The saved-request cache opened a session for this anonymous GET (contract §1.5).
+        responseHeaders: {
+          "set-cookie": "JSESSIONID=<redacted>; Path=/; HttpOnly",
+          "www-authenticate": "Bearer",
+        },
       },
       {
         session: "client:127.0.0.1",

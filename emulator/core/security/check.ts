@@ -8,6 +8,7 @@ import { empty, type Reply } from "../http/reply.js";
 import type { Principal } from "../routing/route.js";
 import { CHALLENGE, resolveBearer } from "./bearer.js";
 import { firstMatch, type CompiledRule } from "./rules.js";
+import { savesRequest, type HttpSessions } from "./sessions.js";
 import type { TokenAuthority } from "./tokens.js";
 
 const CSRF_CHECKED = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -25,6 +26,7 @@ export function checkSecurity(
   rules: readonly CompiledRule[],
   tokens: TokenAuthority,
   context: ErrorContext,
+  sessions?: HttpSessions,
 ): SecurityOutcome {
   const bearer = resolveBearer(headers.authorization);
   // A write is exempt from CSRF only when it carries a parseable bearer token.
@@ -37,9 +39,27 @@ export function checkSecurity(
   }
   const rule = firstMatch(rules, method, segments);
   if (rule) {
-    if (!principal) return challenge(401, CHALLENGE.anonymous);
+    if (!principal) return anonymous(method, headers, context, sessions);
     const granted = principal.scopes;
     if (!rule.anyOf.some((scope) => granted.has(scope))) return challenge(403, CHALLENGE.insufficientScope);
   }
   return { principal };
+}
+
+/** The 401 for an anonymous request, after the request cache may have opened a session. */
+function anonymous(
+  method: string,
+  headers: IncomingHttpHeaders,
+  context: ErrorContext,
+  sessions: HttpSessions | undefined,
+): { reply: Reply } {
+  const cookie =
+    sessions && savesRequest(method, context.rawPath, headers) ? sessions.ensure(headers.cookie) : undefined;
+  if (!cookie) return challenge(401, CHALLENGE.anonymous);
+  return {
+    reply: empty(401, [
+      ["WWW-Authenticate", CHALLENGE.anonymous],
+      ["Set-Cookie", cookie],
+    ]),
+  };
 }

@@ -4,6 +4,7 @@ import jwt from "jsonwebtoken";
 import { fixedClock } from "../../../emulator/core/clock.js";
 import { resolveBearer } from "../../../emulator/core/security/bearer.js";
 import { decodeSegments, refuse } from "../../../emulator/core/security/firewall.js";
+import { HttpSessions, savesRequest } from "../../../emulator/core/security/sessions.js";
 import { TokenAuthority } from "../../../emulator/core/security/tokens.js";
 
 describe("bearer token resolution (DefaultBearerTokenResolver)", () => {
@@ -24,6 +25,39 @@ describe("bearer token resolution (DefaultBearerTokenResolver)", () => {
     it(`${JSON.stringify(header)} → ${expected.kind}`, () =>
       assert.deepEqual(resolveBearer(header), expected));
   }
+});
+
+describe("saved-request matcher (HttpSessionRequestCache's default)", () => {
+  const table: [string, string, Record<string, string>, boolean][] = [
+    ["GET", "/api/bands", {}, true],
+    ["GET", "/api/bands", { accept: "*/*" }, true],
+    ["GET", "/api/bands", { accept: "text/html" }, true],
+    ["GET", "/api/bands", { accept: "text/plain, application/xml" }, true],
+    ["GET", "/api/bands", { accept: "application/json" }, false],
+    ["GET", "/api/bands", { accept: "application/*" }, false],
+    ["GET", "/api/bands", { accept: "application/*+json" }, false],
+    // A browser's */*;q=0.8 is not exactly */*, so it counts, and it takes JSON.
+    ["GET", "/api/bands", { accept: "text/html,application/xhtml+xml,*/*;q=0.8" }, false],
+    ["GET", "/api/bands", { accept: "multipart/form-data" }, false],
+    ["GET", "/api/bands", { accept: "text/event-stream" }, false],
+    ["GET", "/api/bands", { "x-requested-with": "XMLHttpRequest" }, false],
+    ["GET", "/api/favicon.ico", {}, false],
+    ["POST", "/api/bands", {}, false],
+    ["DELETE", "/api/bands", {}, false],
+  ];
+  for (const [method, path, headers, saved] of table) {
+    it(`${method} ${path} ${JSON.stringify(headers)} → ${saved ? "saved" : "not saved"}`, () =>
+      assert.equal(savesRequest(method, path, headers), saved));
+  }
+
+  it("opens a session once per client: a cookie it issued is known, another id is not", () => {
+    const sessions = new HttpSessions();
+    const first = sessions.ensure(undefined);
+    assert.match(String(first), /^JSESSIONID=[0-9A-F]{32}; Path=\/; HttpOnly$/);
+    const id = String(first).slice("JSESSIONID=".length, "JSESSIONID=".length + 32);
+    assert.equal(sessions.ensure(`other=1; JSESSIONID=${id}`), undefined);
+    assert.match(String(sessions.ensure("JSESSIONID=0123456789ABCDEF0123456789ABCDEF")), /^JSESSIONID=/);
+  });
 });
 
 describe("request firewall (Tomcat + StrictHttpFirewall)", () => {

@@ -41,8 +41,9 @@ describe("pipeline, user/band style (BOOT and PD bodies)", () => {
     });
 
     it("401 with the exact challenges", async () => {
-      const anonymous = await http.get("/api/widgets/1").expect(401);
+      const anonymous = await http.get("/api/widgets/1").set("Accept", "application/json").expect(401);
       assert.equal(anonymous.headers["www-authenticate"], "Bearer");
+      assert.equal(anonymous.headers["set-cookie"], undefined);
       assert.equal(anonymous.text, "");
       const malformed = await http.get("/unprotected").set("Authorization", "Bearer ").expect(401);
       assert.equal(malformed.headers["www-authenticate"], CHALLENGE.malformed);
@@ -83,6 +84,21 @@ describe("pipeline, user/band style (BOOT and PD bodies)", () => {
         .set("Access-Control-Request-Method", "GET")
         .expect(200);
       assert.equal(preflight.headers["allow"], undefined);
+    });
+
+    it("an anonymous 401 to a GET that does not ask for JSON opens a session (the saved request)", async () => {
+      const first = await http.get("/api/widgets/1").set("Accept", "*/*").expect(401);
+      assert.equal(first.headers["www-authenticate"], "Bearer");
+      const cookie = (first.headers["set-cookie"] as unknown as string[] | undefined) ?? [];
+      assert.equal(cookie.length, 1);
+      assert.match(cookie[0]!, /^JSESSIONID=[0-9A-F]{32}; Path=\/; HttpOnly$/);
+      const again = await http.get("/api/widgets/1").set("Cookie", cookie[0]!.split(";")[0]!).expect(401);
+      assert.equal(again.headers["set-cookie"], undefined);
+      // No session for a write (CSRF 403 first), a bad token, or a HEAD (no rule matches it).
+      assert.equal((await http.post("/api/widgets").expect(403)).headers["set-cookie"], undefined);
+      const bad = await http.get("/api/widgets/1").set("Authorization", "Bearer x").expect(401);
+      assert.equal(bad.headers["set-cookie"], undefined);
+      assert.equal((await http.head("/api/widgets/1").expect(200)).headers["set-cookie"], undefined);
     });
 
     it("ignores a Basic Authorization header (the request stays anonymous)", async () => {
