@@ -17,6 +17,8 @@ import { prefersHtml, parseAccept } from "../../core/http/media-type.js";
 import { readBody } from "../../core/http/read-body.js";
 import { empty, json, type Reply } from "../../core/http/reply.js";
 import { parseParameters, type Parameters } from "../../core/routing/query.js";
+import { refuse } from "../../core/security/firewall.js";
+import { savesRequest } from "../../core/security/sessions.js";
 import type { TokenAuthority } from "../../core/security/tokens.js";
 import type { Strain } from "../../core/strain.js";
 import type { Telemetry } from "../../core/telemetry.js";
@@ -40,6 +42,7 @@ interface AuthRequest {
 }
 
 const SERVICE = "auth";
+const CSRF_CHECKED = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const KNOWN_PATHS = new Set([
   "/token",
   "/introspect",
@@ -139,8 +142,8 @@ export function createAuthService(context: AuthServiceContext): ServiceApp {
     });
   }
 
-  function toLogin(host: string): Reply {
-    return redirect(`http://${host}/oauth2/authorization/muni`, true);
+  function toLogin(host: string, withSession: boolean): Reply {
+    return redirect(`http://${host}/oauth2/authorization/muni`, withSession);
   }
 
   function toIdentityProvider(host: string): Reply {
@@ -154,6 +157,14 @@ export function createAuthService(context: AuthServiceContext): ServiceApp {
   }
 
   async function route(method: string, path: string, request: AuthRequest): Promise<Reply> {
+    // Tomcat and Spring Security's firewall stand in front of this service too.
+    const refusal = refuse(method, path);
+    if (refusal)
+      return bootReply(
+        refusal.status,
+        request.errorContext,
+        refusal.allow ? [["Allow", refusal.allow]] : undefined,
+      );
     const key = `${method === "HEAD" ? "GET" : method} ${path}`;
     switch (key) {
       case "GET /token":
@@ -174,14 +185,15 @@ export function createAuthService(context: AuthServiceContext): ServiceApp {
           contentType: "text/html;charset=UTF-8",
           body: '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Please sign in</title></head><body><h2>Login with OAuth 2.0</h2><table class="table table-striped"><tr><td><a href="/oauth2/authorization/muni">MUNI Unified Login</a></td></tr></table></body></html>',
         };
-      case "GET /":
-        return bootReply(404, request.errorContext);
       default:
         // Writes need the session's XSRF-TOKEN; a visitor without a session has none.
-        if (method !== "GET" && method !== "HEAD") return bootReply(403, request.errorContext);
-        if (path.startsWith("/swagger-ui/") || path.startsWith("/v3/api-docs"))
+        if (CSRF_CHECKED.has(method)) return bootReply(403, request.errorContext);
+        // permitAll, but nothing serves them: the static-resource handler's 404.
+        if (path === "/" || path.startsWith("/swagger-ui/") || path.startsWith("/v3/api-docs"))
           return bootReply(404, request.errorContext);
-        return toLogin(request.host);
+        // Any other method (GET, HEAD, OPTIONS) of a visitor goes to the login; only a GET the
+        // request cache saves opens the session that carries it back.
+        return toLogin(request.host, savesRequest(method, path, request.req.headers));
     }
   }
 
@@ -263,9 +275,20 @@ function redirect(location: string, withSession: boolean): Reply {
   return empty(302, headers);
 }
 
+/**
+ * The client id of HTTP Basic client authentication. RFC 6749 §2.3.1 form-urlencodes the id before
+ * it is base64-encoded (Spring's client does: `my client` is sent as `my+client`); an id that is
+ * not valid form encoding is taken as it stands.
+ */
 function basicUser(header: string | undefined): string | undefined {
   if (!header?.toLowerCase().startsWith("basic ")) return undefined;
   const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  return colon > 0 ? decodeURIComponent(decoded.slice(0, colon)) : undefined;
+  if (colon <= 0) return undefined;
+  const id = decoded.slice(0, colon);
+  try {
+    return decodeURIComponent(id.replaceAll("+", " "));
+  } catch {
+    return id;
+  }
 }

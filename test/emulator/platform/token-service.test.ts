@@ -62,6 +62,22 @@ describe("token service (standard endpoints)", () => {
     assert.equal((jwt.decode(res.body.access_token) as jwt.JwtPayload).client_id, "my-client");
   });
 
+  it("reads a Basic client id form-decoded, as RFC 6749 §2.3.1 sends it", async () => {
+    const clientOf = async (basic: string) => {
+      const res = await t
+        .http("auth")
+        .post("/token")
+        .set("Authorization", `Basic ${Buffer.from(basic).toString("base64")}`)
+        .type("form")
+        .send("grant_type=client_credentials")
+        .expect(200);
+      return (jwt.decode(res.body.access_token) as jwt.JwtPayload).client_id;
+    };
+    assert.equal(await clientOf("my+client:secret"), "my client");
+    assert.equal(await clientOf("caf%C3%A9:secret"), "café");
+    assert.equal(await clientOf("100%:secret"), "100%");
+  });
+
   it("answers OAuth errors for a missing or unsupported grant", async () => {
     const missing = await t.http("auth").post("/token").type("form").send("scope=test_1").expect(400);
     assert.deepEqual(missing.body, { error: "invalid_request", error_description: "Missing grant_type" });
@@ -112,6 +128,13 @@ describe("token service (standard endpoints)", () => {
     const health = await t.http("auth").get("/health").set("Host", "localhost:8084").expect(302);
     assert.equal(health.headers.location, "http://localhost:8084/oauth2/authorization/muni");
     assert.match(String(health.headers["set-cookie"]), /^JSESSIONID=[0-9A-F]{32}; Path=\/; HttpOnly$/);
+    // A client that asks for JSON is redirected all the same, but the request cache does not
+    // save its request, so no session is opened; nor for OPTIONS (not CSRF-checked, not saved).
+    const json = await t.http("auth").get("/health").set("Accept", "application/json").expect(302);
+    assert.equal(json.headers["set-cookie"], undefined);
+    const options = await t.http("auth").options("/token").set("Host", "localhost:8084").expect(302);
+    assert.equal(options.headers.location, "http://localhost:8084/oauth2/authorization/muni");
+    assert.equal(options.headers["set-cookie"], undefined);
     const idp = await t
       .http("auth")
       .get("/oauth2/authorization/muni")
@@ -121,5 +144,22 @@ describe("token service (standard endpoints)", () => {
       String(idp.headers.location),
       /^https:\/\/id\.muni\.cz\/oidc\/authorize\?response_type=code&client_id=soundcheck&scope=openid%20profile%20test_1%20test_2%20test_3&state=[\w-]+&redirect_uri=http:\/\/localhost:8084\/login\/oauth2\/code\/muni&nonce=[\w-]+$/,
     );
+  });
+
+  it("answers / and the docs paths (permitAll, served by nothing) with 404, writes with the CSRF 403", async () => {
+    for (const path of ["/", "/v3/api-docs"]) {
+      const res = await t.http("auth").options(path).expect(404);
+      assert.equal(res.body.status, 404);
+      assert.equal(res.body.path, path);
+    }
+    assert.equal((await t.http("auth").delete("/token").expect(403)).body.error, "Forbidden");
+  });
+
+  it("sits behind the same firewall as the resource services", async () => {
+    const doubled = await t.http("auth").get("//token").expect(400);
+    assert.equal(doubled.body.error, "Bad Request");
+    assert.equal(doubled.body.path, "//token");
+    const trace = await t.http("auth").trace("/token").expect(405);
+    assert.equal(trace.headers.allow, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
   });
 });
