@@ -10,8 +10,11 @@ const LONG_MAX = 2n ** 63n - 1n;
 export type LongResult = { ok: true; value: Id | null } | { ok: false; reason: string };
 
 export function parseJavaLong(text: string): LongResult {
+  // StringToNumberConverterFactory turns only the empty string into null; whitespace reaches
+  // NumberUtils, which trims it away and hands Long.valueOf an empty string.
+  if (text.length === 0) return { ok: true, value: null };
   const trimmed = text.replace(/\s+/g, "");
-  if (trimmed.length === 0) return { ok: true, value: null };
+  if (trimmed.length === 0) return { ok: false, reason: 'For input string: ""' };
   const hex = /^([+-]?)(0x|0X|#)(.*)$/.exec(trimmed);
   const sign = hex ? hex[1] : "";
   const digits = hex ? (hex[3] as string) : trimmed;

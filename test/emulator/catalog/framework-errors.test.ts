@@ -126,6 +126,13 @@ describe("music-catalog: framework errors become the catch-all 500 (contract §1
         `Method parameter 'id': Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; For input string: "band"`,
       ),
     );
+    // A blank segment is trimmed by NumberUtils and then refused by Long.valueOf.
+    assert.deepEqual(
+      (await api.get("/api/albums/%20").expect(500)).body,
+      catchAll(
+        `Method parameter 'id': Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; For input string: ""`,
+      ),
+    );
   });
 
   it("binding errors come before validation: a wrong-typed field is a 500, not a 400", async () => {

@@ -85,6 +85,7 @@ describe("String → Long conversion (Spring NumberUtils)", () => {
     [" 5 ", { ok: true, value: 5 }],
     ["0x10", { ok: true, value: 16 }],
     ["", { ok: true, value: null }],
+    [" ", { ok: false, reason: 'For input string: ""' }],
     ["9223372036854775807", { ok: true, value: 9223372036854775807n }],
     ["9223372036854775808", { ok: false, reason: 'For input string: "9223372036854775808"' }],
     ["abc", { ok: false, reason: 'For input string: "abc"' }],
