@@ -20,12 +20,15 @@ function authProblem(res: RawResponse, c: Classified, sent: Sent): string | unde
   const allowed: Record<number, Shape[]> = {
     200: ["json", "html", "empty"],
     302: ["empty"],
-    400: ["oauthError"],
+    // An OAuth error, or the firewall's refusal (Tomcat and StrictHttpFirewall guard it too).
+    400: ["oauthError", "boot", "whitelabel", "empty"],
     403: ["boot", "whitelabel", "empty"],
     404: ["boot", "whitelabel", "empty"],
+    405: ["boot", "whitelabel", "empty"],
   };
   if (!allowed[status]?.includes(c.shape)) return `auth answered ${status} with a ${c.shape} body`;
   if (status === 302 && !res.headers.location) return "a redirect without Location";
+  if (status === 405 && sent.method !== "TRACE") return `auth answered 405 to ${sent.method}`;
   if (c.shape === "boot") return bootProblem(c.json ?? {}, res, sent);
   return undefined;
 }
