@@ -4,7 +4,7 @@
  * "" as null, and Jackson's own messages when a value cannot be bound.
  */
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/jackson-parser.js";
-import { parseJavaDate, parseLocalDateTime } from "./dates.js";
+import { localDateTimeParseError, parseJavaDate, parseLocalDateTime } from "./dates.js";
 import { fieldEntries } from "./field-entries.js";
 import type { Bound, Dto, FieldMap, FieldSpec, FieldType } from "./schema.js";
 
@@ -177,11 +177,12 @@ function bindEnum(values: readonly string[], javaType: string, value: JsonValue)
 function bindLocalDateTime(value: JsonValue): unknown {
   if (value === null) return null;
   if (typeof value !== "string") throw mismatch("java.time.LocalDateTime", value);
-  if (value.trim() === "") return null;
-  const parsed = parseLocalDateTime(value.trim());
+  const text = value.trim();
+  if (text === "") return null;
+  const parsed = parseLocalDateTime(text);
   if (!parsed) {
     throw new BindError(
-      `Cannot deserialize value of type \`java.time.LocalDateTime\` from String "${value}": Failed to deserialize java.time.LocalDateTime: (java.time.format.DateTimeParseException) Text '${value}' could not be parsed at index 0`,
+      `Cannot deserialize value of type \`java.time.LocalDateTime\` from String "${text}": Failed to deserialize java.time.LocalDateTime: (java.time.format.DateTimeParseException) ${localDateTimeParseError(text)}`,
     );
   }
   return parsed;

@@ -97,3 +97,117 @@ export function formatStoredDate(isoDate: string): string {
 export function formatBootTimestamp(epochMs: number): string {
   return new Date(epochMs).toISOString().replace("Z", "+00:00");
 }
+
+/**
+ * The DateTimeParseException message Jackson reports for a LocalDateTime it refuses: Java's
+ * ISO_LOCAL_DATE_TIME parser (strict) walked element by element, then its field checks. Jackson
+ * strips a trailing `Z` first (lenient mode), so the message quotes the text without it.
+ */
+export function localDateTimeParseError(input: string): string {
+  const zoned = input.length > 10 && input[10] === "T" && input.endsWith("Z");
+  const text = zoned ? input.slice(0, -1) : input;
+  const quoted = text.length > 64 ? `${text.slice(0, 64)}...` : text;
+  const scanned = scanIsoLocalDateTime(text);
+  if (typeof scanned === "number") return `Text '${quoted}' could not be parsed at index ${scanned}`;
+  if (scanned.end < text.length)
+    return `Text '${quoted}' could not be parsed, unparsed text found at index ${scanned.end}`;
+  const invalid = invalidField(scanned.fields);
+  return invalid
+    ? `Text '${quoted}' could not be parsed: ${invalid}`
+    : `Text '${quoted}' could not be parsed at index 0`;
+}
+
+interface ScannedFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+
+/** The error index, or the fields and where parsing stopped. */
+function scanIsoLocalDateTime(text: string): number | { end: number; fields: ScannedFields } {
+  let pos = 0;
+  // The year: 4 digits, more only after a sign (SignStyle.EXCEEDS_PAD, strict).
+  const sign = text[pos] === "+" || text[pos] === "-" ? text[pos] : undefined;
+  if (sign) pos++;
+  const yearStart = pos;
+  while (pos < text.length && pos - yearStart < 10 && isDigit(text[pos])) pos++;
+  const yearDigits = pos - yearStart;
+  if (yearDigits < 4) return yearStart;
+  if (sign === "+" && yearDigits <= 4) return yearStart - 1;
+  if (sign !== "+" && yearDigits > 4) return yearStart;
+  const year = Number(text.slice(yearStart, pos)) * (sign === "-" ? -1 : 1);
+  const fixed = (width: number): number | undefined => {
+    for (let i = 0; i < width; i++) if (!isDigit(text[pos + i])) return undefined;
+    const value = Number(text.slice(pos, pos + width));
+    pos += width;
+    return value;
+  };
+  const literal = (c: string): boolean => {
+    if (text[pos] !== c) return false;
+    pos++;
+    return true;
+  };
+  const fields: ScannedFields = { year, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  const steps: [string, keyof ScannedFields][] = [
+    ["-", "month"],
+    ["-", "day"],
+    ["T", "hour"],
+    [":", "minute"],
+  ];
+  for (const [separator, field] of steps) {
+    if (!literal(separator)) return pos;
+    const value = fixed(2);
+    if (value === undefined) return pos;
+    fields[field] = value;
+  }
+  // Optional `:ss` then optional `.fraction` (up to nine digits); a failed optional part is undone.
+  const afterMinute = pos;
+  if (literal(":")) {
+    const second = fixed(2);
+    if (second === undefined) return { end: afterMinute, fields };
+    fields.second = second;
+    if (text[pos] === ".") {
+      pos++;
+      const fractionStart = pos;
+      while (pos < text.length && pos - fractionStart < 9 && isDigit(text[pos])) pos++;
+    }
+  }
+  return { end: pos, fields };
+}
+
+/** The first field check that fails, in the order Java resolves them (date, then time). */
+function invalidField(f: ScannedFields): string | undefined {
+  const range = (name: string, value: number, low: number, high: string) =>
+    `Invalid value for ${name} (valid values ${low} - ${high}): ${value}`;
+  if (f.year < -999_999_999 || f.year > 999_999_999) return range("Year", f.year, -999_999_999, "999999999");
+  if (f.month < 1 || f.month > 12) return range("MonthOfYear", f.month, 1, "12");
+  if (f.day < 1 || f.day > 31) return range("DayOfMonth", f.day, 1, "28/31");
+  if (f.day > daysInMonth(f.year, f.month)) {
+    if (f.month === 2 && f.day === 29) return `Invalid date 'February 29' as '${f.year}' is not a leap year`;
+    return `Invalid date '${MONTHS[f.month - 1]} ${f.day}'`;
+  }
+  if (f.hour > 23) return range("HourOfDay", f.hour, 0, "23");
+  if (f.minute > 59) return range("MinuteOfHour", f.minute, 0, "59");
+  if (f.second > 59) return range("SecondOfMinute", f.second, 0, "59");
+  return undefined;
+}
+
+const MONTHS = [
+  "JANUARY",
+  "FEBRUARY",
+  "MARCH",
+  "APRIL",
+  "MAY",
+  "JUNE",
+  "JULY",
+  "AUGUST",
+  "SEPTEMBER",
+  "OCTOBER",
+  "NOVEMBER",
+  "DECEMBER",
+];

@@ -156,7 +156,7 @@ describe("music-catalog: /api/albums (contract §5.3)", () => {
       assert.deepEqual(
         res.body,
         catchAll(
-          "JSON parse error: Cannot deserialize value of type `java.time.LocalDateTime` from String \"2024-03-01\": Failed to deserialize java.time.LocalDateTime: (java.time.format.DateTimeParseException) Text '2024-03-01' could not be parsed at index 0",
+          "JSON parse error: Cannot deserialize value of type `java.time.LocalDateTime` from String \"2024-03-01\": Failed to deserialize java.time.LocalDateTime: (java.time.format.DateTimeParseException) Text '2024-03-01' could not be parsed at index 10",
         ),
       );
     });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { BindError, bindDto, bindLongList } from "../../../emulator/core/dto/bind.js";
+import { localDateTimeParseError } from "../../../emulator/core/dto/dates.js";
 import {
   dto,
   email,
@@ -129,6 +130,61 @@ describe("DTO binding (Jackson coercions)", () => {
       null,
     ]);
   });
+});
+
+describe("LocalDateTime parse errors (ISO_LOCAL_DATE_TIME, strict)", () => {
+  const table: [string, string][] = [
+    ["2024-03-01", "Text '2024-03-01' could not be parsed at index 10"],
+    ["garbage", "Text 'garbage' could not be parsed at index 0"],
+    ["24-03-01T10:00", "Text '24-03-01T10:00' could not be parsed at index 0"],
+    ["2024/03/01T10:00", "Text '2024/03/01T10:00' could not be parsed at index 4"],
+    ["2024-3-01T10:00", "Text '2024-3-01T10:00' could not be parsed at index 5"],
+    ["2024-03-01 10:00", "Text '2024-03-01 10:00' could not be parsed at index 10"],
+    ["2024-03-01T10", "Text '2024-03-01T10' could not be parsed at index 13"],
+    [
+      "2024-03-01T10:00+02:00",
+      "Text '2024-03-01T10:00+02:00' could not be parsed, unparsed text found at index 16",
+    ],
+    ["2024-03-01T10:00:5", "Text '2024-03-01T10:00:5' could not be parsed, unparsed text found at index 16"],
+    [
+      "2024-03-01T10:00:00.1234567891",
+      "Text '2024-03-01T10:00:00.1234567891' could not be parsed, unparsed text found at index 29",
+    ],
+    // Jackson strips a trailing Z before it parses, and quotes what it parsed.
+    [
+      "2024-03-01T10:00:00+01:00Z",
+      "Text '2024-03-01T10:00:00+01:00' could not be parsed, unparsed text found at index 19",
+    ],
+    [
+      "2024-13-01T10:00",
+      "Text '2024-13-01T10:00' could not be parsed: Invalid value for MonthOfYear (valid values 1 - 12): 13",
+    ],
+    [
+      "2024-01-32T10:00",
+      "Text '2024-01-32T10:00' could not be parsed: Invalid value for DayOfMonth (valid values 1 - 28/31): 32",
+    ],
+    ["2024-02-30T10:00", "Text '2024-02-30T10:00' could not be parsed: Invalid date 'FEBRUARY 30'"],
+    [
+      "2023-02-29T10:00",
+      "Text '2023-02-29T10:00' could not be parsed: Invalid date 'February 29' as '2023' is not a leap year",
+    ],
+    ["2024-04-31T10:00", "Text '2024-04-31T10:00' could not be parsed: Invalid date 'APRIL 31'"],
+    [
+      "2024-03-01T24:00",
+      "Text '2024-03-01T24:00' could not be parsed: Invalid value for HourOfDay (valid values 0 - 23): 24",
+    ],
+    [
+      "2024-03-01T10:60",
+      "Text '2024-03-01T10:60' could not be parsed: Invalid value for MinuteOfHour (valid values 0 - 59): 60",
+    ],
+    [
+      "2024-03-01T10:00:61",
+      "Text '2024-03-01T10:00:61' could not be parsed: Invalid value for SecondOfMinute (valid values 0 - 59): 61",
+    ],
+  ];
+  for (const [text, message] of table) {
+    it(JSON.stringify(text), () => assert.equal(localDateTimeParseError(text), message));
+  }
 });
 
 describe("Bean Validation", () => {
