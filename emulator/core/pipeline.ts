@@ -13,7 +13,7 @@ import { bootReply, type ErrorContext, type ErrorStyle } from "./http/error-styl
 import { FrameworkError } from "./http/errors.js";
 import { deliver } from "./http/deliver.js";
 import { acceptsJson, parseAccept, prefersHtml } from "./http/media-type.js";
-import { empty, JSON_TYPE, PROBLEM_TYPE, type Reply } from "./http/reply.js";
+import { empty, JSON_TYPE, type Reply } from "./http/reply.js";
 import { bindArguments, type BoundArguments } from "./routing/bind-request.js";
 import { serviceApp, type ServiceApp } from "./service-app.js";
 import { parseParameters } from "./routing/query.js";
@@ -126,12 +126,11 @@ export function createResourceApp(
     accept: ReturnType<typeof parseAccept>,
     errorContext: ErrorContext,
   ): Reply {
-    const isJsonBody = reply.contentType === JSON_TYPE || reply.contentType === PROBLEM_TYPE;
-    if (!isJsonBody || acceptsJson(accept)) return reply;
+    // A ProblemDetail goes out as application/problem+json whatever the client accepts: Spring 6
+    // falls back on the RFC 9457 media type when nothing acceptable can be written (§1.4, Q22).
+    if (reply.contentType !== JSON_TYPE || acceptsJson(accept)) return reply;
     if (reply.status < 400) return style.toReply(new FrameworkError({ kind: "notAcceptable" }), errorContext);
-    return errorContext.wantsHtml && reply.contentType === JSON_TYPE
-      ? bootReply(reply.status, errorContext)
-      : empty(reply.status);
+    return errorContext.wantsHtml ? bootReply(reply.status, errorContext) : empty(reply.status);
   }
 
   function dispatch(req: IncomingMessage, res: ServerResponse): void {

@@ -122,6 +122,15 @@ describe("band-service: bands", () => {
       assertProblem(await get("/api/bands/-4"), ...bandNotFound("-4", "/api/bands/-4"));
       assertBoot(await get("/api/bands/abc"), 400, "/api/bands/abc");
     });
+
+    it("writes the 404 PD whatever the Accept, where a BOOT error for a browser is its HTML page", async () => {
+      assertProblem(
+        await get("/api/bands/4").set("Accept", "text/html"),
+        ...bandNotFound("4", "/api/bands/4"),
+      );
+      const page = await get("/api/bands/abc").set("Accept", "text/html").expect(400);
+      assert.equal(page.headers["content-type"], "text/html;charset=UTF-8");
+    });
   });
 
   describe("PATCH /api/bands/{id} (§4.3, Q12)", () => {

@@ -57,6 +57,15 @@ describe("user-service: reading artists", () => {
     assertProblem(await get("/api/artists/1"), ...notFound("User not found with id: 1", "/api/artists/1"));
   });
 
+  it("GET /api/artists/{id} writes the 404 PD to a client that accepts neither JSON nor problem+json", async () => {
+    // Spring 6 falls back on application/problem+json for a ProblemDetail; only a 2xx gets a 406.
+    for (const accept of ["application/xml", "text/html"]) {
+      const res = await get("/api/artists/9").set("Accept", accept);
+      assertProblem(res, ...notFound("User not found with id: 9", "/api/artists/9"));
+    }
+    await get("/api/artists").set("Accept", "application/xml").expect(406);
+  });
+
   it("GET /api/artists/{id} prints an id beyond 2^53 exactly", async () => {
     const res = await get("/api/artists/9007199254740993");
     assertProblem(
