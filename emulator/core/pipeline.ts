@@ -95,7 +95,10 @@ export function createResourceApp(
     if (method === "OPTIONS") {
       const preflight =
         req.headers.origin !== undefined && req.headers["access-control-request-method"] !== undefined;
-      return preflight ? empty(200) : empty(200, [["Allow", router.allowFor(segments).join(",")]]);
+      if (preflight) return empty(200);
+      const allow = router.allowFor(segments);
+      if (!allow) throw new FrameworkError({ kind: "noResource" });
+      return empty(200, [["Allow", allow.join(",")]]);
     }
     const { route, variables } = router.resolve(method, segments);
     const args = bindArguments(route, {

@@ -51,14 +51,18 @@ export class Router {
     return fallback;
   }
 
-  /** Spring's automatic OPTIONS answer: the declared methods, plus HEAD for GET, plus OPTIONS. */
-  allowFor(segments: readonly string[]): string[] {
+  /**
+   * Spring's automatic OPTIONS answer: the declared methods, plus HEAD for GET, plus OPTIONS.
+   * Undefined when no mapping has this path: the OPTIONS then reaches the static-resource handler,
+   * which finds nothing and raises NoResourceFoundException like any other method.
+   */
+  allowFor(segments: readonly string[]): string[] | undefined {
     const methods: string[] = [];
     for (const route of this.routes) {
       if (matchPattern(route.pattern, segments) && !methods.includes(route.method))
         methods.push(route.method);
     }
-    if (methods.length === 0) return ["GET", "HEAD", "OPTIONS"];
+    if (methods.length === 0) return undefined;
     const allow = methods.sort().flatMap((method) => (method === "GET" ? ["GET", "HEAD"] : [method]));
     allow.push("OPTIONS");
     return allow;

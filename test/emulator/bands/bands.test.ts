@@ -287,5 +287,16 @@ describe("band-service: bands", () => {
     it("GET /api/bands/offers is the offer list, not a band id", async () => {
       assert.deepEqual((await get("/api/bands/offers").expect(200)).body, []);
     });
+
+    it("OPTIONS of a path nothing maps → 404 BOOT; a CORS preflight still gets its empty 200", async () => {
+      assertBoot(await t.http("bands").options("/api/bands/1/logo"), 404, "/api/bands/1/logo");
+      const preflight = await t
+        .http("bands")
+        .options("/api/bands/1/logo")
+        .set("Origin", "http://other")
+        .set("Access-Control-Request-Method", "GET")
+        .expect(200);
+      assert.equal(preflight.text, "");
+    });
   });
 });

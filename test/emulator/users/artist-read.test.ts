@@ -148,5 +148,14 @@ describe("user-service: reading artists", () => {
       assertBoot(res, 405, "/api/artists/x");
       assert.equal(res.headers.allow, "DELETE,GET,PUT");
     });
+
+    it("OPTIONS answers the Allow of a mapped path, and 404 BOOT where nothing is mapped", async () => {
+      const mapped = await t.http("users").options("/api/artists").expect(200);
+      assert.equal(mapped.headers.allow, "GET,HEAD,POST,OPTIONS");
+      // No mapping: the static-resource handler finds nothing, for OPTIONS as for GET (§1.7).
+      for (const path of ["/api/nothing", "/api/artists/"]) {
+        assertBoot(await t.http("users").options(path), 404, path);
+      }
+    });
   });
 });
