@@ -69,6 +69,12 @@ describe("band-service: bands", () => {
       assert.deepEqual((await get("/api/bands")).body, []);
     });
 
+    it("creates the band but answers an empty 406 when the Accept header does not parse", async () => {
+      const res = await post("?name=Band%201&musicalStyle=Rock&managerId=10").set("Accept", "json");
+      assert.deepEqual([res.status, res.text], [406, ""]);
+      assert.deepEqual((await get("/api/bands/1").expect(200)).body, expectedBand(1));
+    });
+
     it("answers 400 PD for a name already taken (exact, case-sensitive)", async () => {
       await createBand(t, "Band 1");
       assertProblem(

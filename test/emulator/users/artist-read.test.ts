@@ -66,6 +66,22 @@ describe("user-service: reading artists", () => {
     await get("/api/artists").set("Accept", "application/xml").expect(406);
   });
 
+  it("drops every body when the Accept header does not parse: 406 for the artist, an empty 404 PD", async () => {
+    // Spring cannot read such an Accept at all, so even the ProblemDetail fallback does not apply.
+    const artist = await createArtist(t);
+    for (const accept of ["garbage", "*/json", "application/json;q=2", "text/html, /"]) {
+      const ok = await get("/api/artists/1").set("Accept", accept);
+      assert.deepEqual([ok.status, ok.text, ok.headers["content-type"]], [406, "", undefined], accept);
+      const missing = await get("/api/artists/9").set("Accept", accept);
+      assert.deepEqual([missing.status, missing.text, missing.headers["content-type"]], [404, "", undefined]);
+    }
+    for (const accept of ["*", "application/json;q=0.5, text/html", ', application/*+json;charset="utf-8"']) {
+      const ok = await get("/api/artists/1").set("Accept", accept);
+      assert.equal(ok.status, 200, accept);
+      assert.deepEqual(ok.body, expectedArtist(1, artist.password));
+    }
+  });
+
   it("GET /api/artists/{id} prints an id beyond 2^53 exactly", async () => {
     const res = await get("/api/artists/9007199254740993");
     assertProblem(
