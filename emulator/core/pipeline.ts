@@ -12,7 +12,7 @@ import type { DocsInfo } from "./openapi.js";
 import { bootReply, type ErrorContext, type ErrorStyle } from "./http/error-styles.js";
 import { FrameworkError } from "./http/errors.js";
 import { deliver } from "./http/deliver.js";
-import { acceptsJson, isUnreadableAccept, parseAccept, prefersHtml } from "./http/media-type.js";
+import { isUnreadableAccept, jsonTypeFor, parseAccept, prefersHtml } from "./http/media-type.js";
 import { empty, JSON_TYPE, PROBLEM_TYPE, type Reply } from "./http/reply.js";
 import { bindArguments, type BoundArguments } from "./routing/bind-request.js";
 import { serviceApp, type ServiceApp } from "./service-app.js";
@@ -134,7 +134,10 @@ export function createResourceApp(
     // but not when the Accept header does not even parse: then every body written by content
     // negotiation is dropped, and a 2xx with a body becomes the 406 (or the catch-all's 500).
     if (reply.contentType === PROBLEM_TYPE && isUnreadableAccept(accept)) return empty(reply.status);
-    if (reply.contentType !== JSON_TYPE || acceptsJson(accept)) return reply;
+    if (reply.contentType !== JSON_TYPE) return reply;
+    const written = jsonTypeFor(accept);
+    if (written === JSON_TYPE) return reply;
+    if (written) return { ...reply, contentType: written };
     if (reply.status < 400) return style.toReply(new FrameworkError({ kind: "notAcceptable" }), errorContext);
     return errorContext.wantsHtml ? bootReply(reply.status, errorContext) : empty(reply.status);
   }

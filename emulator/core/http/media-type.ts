@@ -191,9 +191,31 @@ function covers(range: AcceptRange, type: string, subtype: string): boolean {
   );
 }
 
-/** Can a client with this Accept take JSON (application/json or a +json type)? */
-export function acceptsJson(ranges: readonly AcceptRange[]): boolean {
-  return ranges.some((r) => covers(r, "application", "json") || covers(r, "application", "problem+json"));
+/**
+ * The media type Jackson's converter writes a JSON body as for this Accept, or undefined when
+ * none is acceptable (Spring's 406). The producible types are `application/json` and
+ * `application/*+json`; an accepted concrete `+json` type (`application/hal+json`,
+ * `application/problem+json`) is written as that type. Ranges are tried by quality, a concrete
+ * one before a wildcard of the same quality, then in the order sent — Spring's specificity sort.
+ */
+export function jsonTypeFor(ranges: readonly AcceptRange[]): string | undefined {
+  if (ranges === ANY) return "application/json";
+  let best: { type: string; q: number; concrete: boolean } | undefined;
+  for (const range of ranges) {
+    if (range.q <= 0) continue;
+    const concrete = range.type !== "*" && range.subtype !== "*" && !range.subtype.startsWith("*+");
+    const type =
+      range.type === "application" && concrete && range.subtype.endsWith("+json")
+        ? `application/${range.subtype}`
+        : covers(range, "application", "json")
+          ? "application/json"
+          : undefined;
+    if (type === undefined) continue;
+    if (!best || range.q > best.q || (range.q === best.q && concrete && !best.concrete)) {
+      best = { type, q: range.q, concrete };
+    }
+  }
+  return best?.type;
 }
 
 /** Boot's error controller serves HTML when the client names text/html explicitly. */

@@ -82,6 +82,31 @@ describe("user-service: reading artists", () => {
     }
   });
 
+  it("writes JSON as the +json type the client names, as Jackson's converter does for application/*+json", async () => {
+    const artist = await createArtist(t);
+    const cases: [string, string][] = [
+      ["application/hal+json", "application/hal+json"],
+      ["application/problem+json", "application/problem+json"],
+      ["*/*, application/vnd.api+json", "application/vnd.api+json"],
+      ["application/vnd.api+json;q=0.5, application/json", "application/json"],
+      ["application/*+json", "application/json"],
+      ["text/plain, application/*", "application/json"],
+    ];
+    for (const [accept, written] of cases) {
+      const res = await get("/api/artists/1").set("Accept", accept);
+      assert.deepEqual([res.status, res.headers["content-type"]], [200, written], accept);
+      assert.deepEqual(res.body, expectedArtist(1, artist.password));
+    }
+    const boot = await get("/api/artists/abc").set("Accept", "application/hal+json");
+    assert.deepEqual(
+      [boot.status, boot.headers["content-type"], boot.body.path],
+      [400, "application/hal+json", "/api/artists/abc"],
+    );
+    // A ProblemDetail is only ever application/problem+json.
+    const problem = await get("/api/artists/9").set("Accept", "application/hal+json");
+    assertProblem(problem, ...notFound("User not found with id: 9", "/api/artists/9"));
+  });
+
   it("GET /api/artists/{id} prints an id beyond 2^53 exactly", async () => {
     const res = await get("/api/artists/9007199254740993");
     assertProblem(
