@@ -12,7 +12,7 @@ import type { DocsInfo } from "./openapi.js";
 import { bootReply, type ErrorContext, type ErrorStyle } from "./http/error-styles.js";
 import { FrameworkError } from "./http/errors.js";
 import { deliver } from "./http/deliver.js";
-import { acceptsJson, parseAccept, prefersHtml } from "./http/media-type.js";
+import { isUnreadableAccept, jsonTypeFor, parseAccept, prefersHtml } from "./http/media-type.js";
 import { empty, JSON_TYPE, PROBLEM_TYPE, type Reply } from "./http/reply.js";
 import { bindArguments, type BoundArguments } from "./routing/bind-request.js";
 import { serviceApp, type ServiceApp } from "./service-app.js";
@@ -139,12 +139,17 @@ export function createResourceApp(
     accept: ReturnType<typeof parseAccept>,
     errorContext: ErrorContext,
   ): Reply {
-    const isJsonBody = reply.contentType === JSON_TYPE || reply.contentType === PROBLEM_TYPE;
-    if (!isJsonBody || acceptsJson(accept)) return reply;
+    // A ProblemDetail goes out as application/problem+json whatever the client accepts: Spring 6
+    // falls back on the RFC 9457 media type when nothing acceptable can be written (§1.4, Q22) —
+    // but not when the Accept header does not even parse: then every body written by content
+    // negotiation is dropped, and a 2xx with a body becomes the 406 (or the catch-all's 500).
+    if (reply.contentType === PROBLEM_TYPE && isUnreadableAccept(accept)) return empty(reply.status);
+    if (reply.contentType !== JSON_TYPE) return reply;
+    const written = jsonTypeFor(accept);
+    if (written === JSON_TYPE) return reply;
+    if (written) return { ...reply, contentType: written };
     if (reply.status < 400) return style.toReply(new FrameworkError({ kind: "notAcceptable" }), errorContext);
-    return errorContext.wantsHtml && reply.contentType === JSON_TYPE
-      ? bootReply(reply.status, errorContext)
-      : empty(reply.status);
+    return errorContext.wantsHtml ? bootReply(reply.status, errorContext) : empty(reply.status);
   }
 
   function dispatch(req: IncomingMessage, res: ServerResponse): void {

@@ -154,11 +154,24 @@ function truncate(text: string): bigint | undefined {
   return BigInt(Math.trunc(number));
 }
 
+/**
+ * Jackson's EnumDeserializer: the name, or the name once trimmed; an empty or blank string is a
+ * coercion it refuses (unlike "" for a number or a date); a string of digits is an index.
+ */
 function bindEnum(values: readonly string[], javaType: string, value: JsonValue): string | null {
   if (value === null) return null;
   if (typeof value === "string") {
-    if (value === "") return null;
-    if (values.includes(value)) return value;
+    const name = value.trim();
+    if (values.includes(name)) return name;
+    if (name === "") {
+      const input = value === "" ? 'empty String ("")' : "blank String (all whitespace)";
+      throw new BindError(
+        `Cannot coerce ${input} to \`${javaType}\` value (but could if coercion was enabled using \`CoercionConfig\`)`,
+      );
+    }
+    // "007" is not an index; "0" and "12" are.
+    const index = /^(0|[1-9]\d{0,8})$/.test(name) ? values[Number(name)] : undefined;
+    if (index !== undefined) return index;
     throw new BindError(
       `Cannot deserialize value of type \`${javaType}\` from String "${value}": not one of the values accepted for Enum class: [${values.join(", ")}]`,
     );

@@ -113,17 +113,70 @@ export function parseAccept(header: string | undefined): readonly AcceptRange[] 
   return ranges;
 }
 
+/**
+ * Spring's MediaType.parseMediaTypes: empty elements are skipped (none at all means `*\/*`); one
+ * element that does not parse makes the whole header unreadable — returned as no range at all.
+ */
 function parseRanges(header: string): AcceptRange[] {
   const ranges: AcceptRange[] = [];
-  for (const part of header.split(",")) {
-    const [essence = "", ...params] = part.split(";");
-    const [type = "", subtype = ""] = essence.trim().toLowerCase().split("/");
-    if (!type || !subtype) continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    ranges.push({ type, subtype, q: Number.isFinite(q) ? q : 1 });
+  for (const part of splitOutsideQuotes(header, ",")) {
+    if (part.trim().length === 0) continue;
+    const range = parseRange(part);
+    if (!range) return [];
+    ranges.push(range);
   }
   return ranges.length > 0 ? ranges : [{ type: "*", subtype: "*", q: 1 }];
+}
+
+/** MimeTypeUtils.parseMimeType plus MediaType's quality check; undefined where Spring throws. */
+function parseRange(text: string): AcceptRange | undefined {
+  const [essence = "", ...params] = splitOutsideQuotes(text, ";");
+  // A bare `*` is java.net.HttpURLConnection's `*; q=.2`, which Spring reads as `*/*`.
+  const full = essence.trim() === "*" ? "*/*" : essence.trim();
+  const slash = full.indexOf("/");
+  const type = full.slice(0, slash);
+  const subtype = full.slice(slash + 1);
+  if (slash < 0 || !TOKEN.test(type) || !TOKEN.test(subtype)) return undefined;
+  if (type === "*" && subtype !== "*") return undefined;
+  let q = 1;
+  for (const raw of params) {
+    const param = raw.trim();
+    const eq = param.indexOf("=");
+    if (eq < 0) continue;
+    const name = param.slice(0, eq).trim();
+    const value = param.slice(eq + 1).trim();
+    const quoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
+    const bare = quoted ? value.slice(1, -1) : value;
+    if (!TOKEN.test(name) || (!quoted && !TOKEN.test(value))) return undefined;
+    const lower = name.toLowerCase();
+    if (lower === "charset" && !decoderFor(bare)) return undefined;
+    if (lower === "q") {
+      q = bare.trim() === "" ? Number.NaN : Number(bare);
+      if (!(q >= 0 && q <= 1)) return undefined;
+    }
+  }
+  return { type: type.toLowerCase(), subtype: subtype.toLowerCase(), q };
+}
+
+function splitOutsideQuotes(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (char === separator && !quoted) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** An Accept header Spring cannot parse: nothing it would write by content negotiation goes out. */
+export function isUnreadableAccept(ranges: readonly AcceptRange[]): boolean {
+  return ranges.length === 0;
 }
 
 function covers(range: AcceptRange, type: string, subtype: string): boolean {
@@ -138,9 +191,31 @@ function covers(range: AcceptRange, type: string, subtype: string): boolean {
   );
 }
 
-/** Can a client with this Accept take JSON (application/json or a +json type)? */
-export function acceptsJson(ranges: readonly AcceptRange[]): boolean {
-  return ranges.some((r) => covers(r, "application", "json") || covers(r, "application", "problem+json"));
+/**
+ * The media type Jackson's converter writes a JSON body as for this Accept, or undefined when
+ * none is acceptable (Spring's 406). The producible types are `application/json` and
+ * `application/*+json`; an accepted concrete `+json` type (`application/hal+json`,
+ * `application/problem+json`) is written as that type. Ranges are tried by quality, a concrete
+ * one before a wildcard of the same quality, then in the order sent — Spring's specificity sort.
+ */
+export function jsonTypeFor(ranges: readonly AcceptRange[]): string | undefined {
+  if (ranges === ANY) return "application/json";
+  let best: { type: string; q: number; concrete: boolean } | undefined;
+  for (const range of ranges) {
+    if (range.q <= 0) continue;
+    const concrete = range.type !== "*" && range.subtype !== "*" && !range.subtype.startsWith("*+");
+    const type =
+      range.type === "application" && concrete && range.subtype.endsWith("+json")
+        ? `application/${range.subtype}`
+        : covers(range, "application", "json")
+          ? "application/json"
+          : undefined;
+    if (type === undefined) continue;
+    if (!best || range.q > best.q || (range.q === best.q && concrete && !best.concrete)) {
+      best = { type, q: range.q, concrete };
+    }
+  }
+  return best?.type;
 }
 
 /** Boot's error controller serves HTML when the client names text/html explicitly. */

@@ -69,6 +69,12 @@ describe("band-service: bands", () => {
       assert.deepEqual((await get("/api/bands")).body, []);
     });
 
+    it("creates the band but answers an empty 406 when the Accept header does not parse", async () => {
+      const res = await post("?name=Band%201&musicalStyle=Rock&managerId=10").set("Accept", "json");
+      assert.deepEqual([res.status, res.text], [406, ""]);
+      assert.deepEqual((await get("/api/bands/1").expect(200)).body, expectedBand(1));
+    });
+
     it("answers 400 PD for a name already taken (exact, case-sensitive)", async () => {
       await createBand(t, "Band 1");
       assertProblem(
@@ -121,6 +127,15 @@ describe("band-service: bands", () => {
       assertProblem(await get("/api/bands/4"), ...bandNotFound("4", "/api/bands/4"));
       assertProblem(await get("/api/bands/-4"), ...bandNotFound("-4", "/api/bands/-4"));
       assertBoot(await get("/api/bands/abc"), 400, "/api/bands/abc");
+    });
+
+    it("writes the 404 PD whatever the Accept, where a BOOT error for a browser is its HTML page", async () => {
+      assertProblem(
+        await get("/api/bands/4").set("Accept", "text/html"),
+        ...bandNotFound("4", "/api/bands/4"),
+      );
+      const page = await get("/api/bands/abc").set("Accept", "text/html").expect(400);
+      assert.equal(page.headers["content-type"], "text/html;charset=UTF-8");
     });
   });
 
@@ -277,6 +292,17 @@ describe("band-service: bands", () => {
 
     it("GET /api/bands/offers is the offer list, not a band id", async () => {
       assert.deepEqual((await get("/api/bands/offers").expect(200)).body, []);
+    });
+
+    it("OPTIONS of a path nothing maps → 404 BOOT; a CORS preflight still gets its empty 200", async () => {
+      assertBoot(await t.http("bands").options("/api/bands/1/logo"), 404, "/api/bands/1/logo");
+      const preflight = await t
+        .http("bands")
+        .options("/api/bands/1/logo")
+        .set("Origin", "http://other")
+        .set("Access-Control-Request-Method", "GET")
+        .expect(200);
+      assert.equal(preflight.text, "");
     });
   });
 });

@@ -103,6 +103,20 @@ describe("DTO binding (Jackson coercions)", () => {
       '{"role": "DRUMMER"}',
       'Cannot deserialize value of type `cz.example.Role` from String "DRUMMER": not one of the values accepted for Enum class: [ARTIST, MANAGER]',
     ],
+    [
+      '{"role": ""}',
+      'Cannot coerce empty String ("") to `cz.example.Role` value (but could if coercion was enabled using `CoercionConfig`)',
+    ],
+    [
+      '{"role": " "}',
+      "Cannot coerce blank String (all whitespace) to `cz.example.Role` value (but could if coercion was enabled using `CoercionConfig`)",
+    ],
+    [
+      '{"role": "01"}',
+      'Cannot deserialize value of type `cz.example.Role` from String "01": not one of the values accepted for Enum class: [ARTIST, MANAGER]',
+    ],
+    ['{"role": " MANAGER "}', "Role must be ARTIST"],
+    ['{"role": "1"}', "Role must be ARTIST"],
     ['{"role": "MANAGER"}', "Role must be ARTIST"],
     ['{"role": null}', "Role must be ARTIST"],
     [

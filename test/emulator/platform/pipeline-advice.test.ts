@@ -17,6 +17,11 @@ describe("pipeline, music-catalog/tour style (the catch-all 500)", () => {
       catchAll("No static resource api/foo/bar."),
     ],
     [
+      "OPTIONS of an unknown path",
+      () => http.options("/api/foo/bar"),
+      catchAll("No static resource api/foo/bar."),
+    ],
+    [
       "wrong method",
       () => http.put("/api/widgets/1").set("Authorization", all).send({}),
       catchAll("Request method 'PUT' is not supported"),

@@ -75,11 +75,19 @@ describe("user-service: POST /api/artists", () => {
   }
 
   // §3.2: the DTO's role setter refuses anything but ARTIST, which Jackson reports as a parse error.
-  for (const role of ["MANAGER", null, "", "ADMIN"]) {
+  for (const role of ["MANAGER", null, "", " ", "1", "ADMIN"]) {
     it(`answers 400 BOOT for role ${JSON.stringify(role)}`, async () => {
       assertBoot(await post(artistBody({ role })), 400, "/api/artists");
     });
   }
+
+  it("accepts role ARTIST padded with spaces, or as its index", async () => {
+    for (const [n, role] of [" ARTIST ", "0", 0].entries()) {
+      const res = await post(artistBody({ role, username: `u${n}`, email: `u${n}@x.org` }));
+      assert.equal(res.status, 200, `role ${JSON.stringify(role)}: ${res.text}`);
+      assert.equal(res.body.role, "ARTIST");
+    }
+  });
 
   it("answers 400 BOOT for a missing body, a null body and malformed JSON", async () => {
     const auth = t.bearer();

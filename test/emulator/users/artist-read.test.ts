@@ -57,6 +57,56 @@ describe("user-service: reading artists", () => {
     assertProblem(await get("/api/artists/1"), ...notFound("User not found with id: 1", "/api/artists/1"));
   });
 
+  it("GET /api/artists/{id} writes the 404 PD to a client that accepts neither JSON nor problem+json", async () => {
+    // Spring 6 falls back on application/problem+json for a ProblemDetail; only a 2xx gets a 406.
+    for (const accept of ["application/xml", "text/html"]) {
+      const res = await get("/api/artists/9").set("Accept", accept);
+      assertProblem(res, ...notFound("User not found with id: 9", "/api/artists/9"));
+    }
+    await get("/api/artists").set("Accept", "application/xml").expect(406);
+  });
+
+  it("drops every body when the Accept header does not parse: 406 for the artist, an empty 404 PD", async () => {
+    // Spring cannot read such an Accept at all, so even the ProblemDetail fallback does not apply.
+    const artist = await createArtist(t);
+    for (const accept of ["garbage", "*/json", "application/json;q=2", "text/html, /"]) {
+      const ok = await get("/api/artists/1").set("Accept", accept);
+      assert.deepEqual([ok.status, ok.text, ok.headers["content-type"]], [406, "", undefined], accept);
+      const missing = await get("/api/artists/9").set("Accept", accept);
+      assert.deepEqual([missing.status, missing.text, missing.headers["content-type"]], [404, "", undefined]);
+    }
+    for (const accept of ["*", "application/json;q=0.5, text/html", ', application/*+json;charset="utf-8"']) {
+      const ok = await get("/api/artists/1").set("Accept", accept);
+      assert.equal(ok.status, 200, accept);
+      assert.deepEqual(ok.body, expectedArtist(1, artist.password));
+    }
+  });
+
+  it("writes JSON as the +json type the client names, as Jackson's converter does for application/*+json", async () => {
+    const artist = await createArtist(t);
+    const cases: [string, string][] = [
+      ["application/hal+json", "application/hal+json"],
+      ["application/problem+json", "application/problem+json"],
+      ["*/*, application/vnd.api+json", "application/vnd.api+json"],
+      ["application/vnd.api+json;q=0.5, application/json", "application/json"],
+      ["application/*+json", "application/json"],
+      ["text/plain, application/*", "application/json"],
+    ];
+    for (const [accept, written] of cases) {
+      const res = await get("/api/artists/1").set("Accept", accept);
+      assert.deepEqual([res.status, res.headers["content-type"]], [200, written], accept);
+      assert.deepEqual(res.body, expectedArtist(1, artist.password));
+    }
+    const boot = await get("/api/artists/abc").set("Accept", "application/hal+json");
+    assert.deepEqual(
+      [boot.status, boot.headers["content-type"], boot.body.path],
+      [400, "application/hal+json", "/api/artists/abc"],
+    );
+    // A ProblemDetail is only ever application/problem+json.
+    const problem = await get("/api/artists/9").set("Accept", "application/hal+json");
+    assertProblem(problem, ...notFound("User not found with id: 9", "/api/artists/9"));
+  });
+
   it("GET /api/artists/{id} prints an id beyond 2^53 exactly", async () => {
     const res = await get("/api/artists/9007199254740993");
     assertProblem(
@@ -138,6 +188,15 @@ describe("user-service: reading artists", () => {
       const res = await t.http("users").post("/api/artists/x").set("Authorization", t.bearer([]));
       assertBoot(res, 405, "/api/artists/x");
       assert.equal(res.headers.allow, "DELETE,GET,PUT");
+    });
+
+    it("OPTIONS answers the Allow of a mapped path, and 404 BOOT where nothing is mapped", async () => {
+      const mapped = await t.http("users").options("/api/artists").expect(200);
+      assert.equal(mapped.headers.allow, "GET,HEAD,POST,OPTIONS");
+      // No mapping: the static-resource handler finds nothing, for OPTIONS as for GET (§1.7).
+      for (const path of ["/api/nothing", "/api/artists/"]) {
+        assertBoot(await t.http("users").options(path), 404, path);
+      }
     });
   });
 });

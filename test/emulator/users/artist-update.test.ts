@@ -64,6 +64,18 @@ describe("user-service: changing artists", () => {
       assert.equal(res.body.role, "ARTIST");
     });
 
+    it("reads role as Jackson reads an enum: trimmed, or an index; an empty or blank one is 400 BOOT", async () => {
+      await createArtist(t);
+      for (const role of [" MANAGER ", "1", 0, null]) {
+        const res = await put("/api/artists/1", { role });
+        assert.equal(res.status, 200, `role ${JSON.stringify(role)}: ${res.text}`);
+        assert.equal(res.body.role, "ARTIST");
+      }
+      for (const role of ["", "  ", "01", "2", "manager"]) {
+        assertBoot(await put("/api/artists/1", { role }), 400, "/api/artists/1");
+      }
+    });
+
     it("re-hashes the stored hash on every PUT, even without a password in the body", async () => {
       const created = await createArtist(t);
       const first = await put("/api/artists/1", {});

@@ -34,10 +34,22 @@ export const CHALLENGES = {
   insufficientScope: `Bearer error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token.", ${ERROR_URI}`,
 };
 
-/** Whether a client with this Accept takes JSON; errors for one that does not go out empty. */
+const MEDIA_RANGE = /^(\*|\*\/\*|[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+)$/;
+
+/**
+ * Whether a client with this Accept takes JSON; errors for one that does not go out empty. An
+ * Accept Spring cannot parse at all (an element that is not `type/subtype`, `*\/json`) takes
+ * nothing: every body written by content negotiation is dropped.
+ */
 export function takesJson(accept: string | undefined): boolean {
   if (accept === undefined) return true;
-  const ranges = accept.split(",").filter((range) => range.includes("/"));
+  const elements = accept.split(",").filter((element) => element.trim() !== "");
+  const unreadable = elements.some((element) => {
+    const media = (element.split(";")[0] ?? "").trim();
+    return !MEDIA_RANGE.test(media) || /^\*\/./.test(media.replace(/^\*\/\*$/, ""));
+  });
+  if (unreadable) return false;
+  const ranges = elements.filter((range) => range.includes("/"));
   if (ranges.length === 0) return true;
   return ranges.some((range) => {
     const [type = "", ...params] = range.trim().toLowerCase().split(";");
