@@ -103,6 +103,20 @@ describe("latency and faults as a client sees them (real HTTP)", () => {
     assert.ok(token.ms >= 100, `token after ${token.ms} ms`);
   });
 
+  it("a delay longer than one timer can hold (about 24.8 days) is waited out, not polled every 1 ms", async () => {
+    // Node fires a timer over 2^31 - 1 ms after 1 ms instead, with a TimeoutOverflowWarning.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      strain.replace(strainSettings({ latency: { bands: "1000h" } }));
+      assert.equal(await failureOf(url("bands", "/actuator/info"), { timeoutMs: 300 }), "CLIENT_TIMEOUT");
+    } finally {
+      process.off("warning", onWarning);
+    }
+    assert.deepEqual(warnings, []);
+  });
+
   it("status: the band service's own BOOT body, after the delay", async () => {
     strain.replace(strainSettings({ latency: { bands: "100ms" }, faults: { bands: ["503:1"] } }));
     const answer = await fetchRaw(url("bands", "/actuator/health"));
