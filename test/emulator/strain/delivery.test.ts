@@ -144,6 +144,25 @@ describe("latency and faults as a client sees them (real HTTP)", () => {
     });
   });
 
+  it("status: Spring's reason phrase for any status, Boot's 'Http Status N' for one Spring does not know", async () => {
+    strain.replace(
+      strainSettings({
+        faults: { bands: ["599:every=2", "418:every=1"], tours: ["599:every=2", "418:every=1"] },
+      }),
+    );
+    const errors = [];
+    for (let i = 0; i < 2; i++) {
+      errors.push(JSON.parse((await fetchRaw(url("bands", "/actuator/health"))).body));
+      errors.push(JSON.parse((await fetchRaw(url("tours", "/actuator/health"))).body));
+    }
+    assert.deepEqual(errors, [
+      { timestamp: BOOT_NOW, status: 418, error: "I'm a teapot", path: "/actuator/health" },
+      { status: 418, message: "I'm a teapot" },
+      { timestamp: BOOT_NOW, status: 599, error: "Http Status 599", path: "/actuator/health" },
+      { status: 599, message: "Http Status 599" },
+    ]);
+  });
+
   it("status on the token service: a BOOT body", async () => {
     strain.replace(strainSettings({ faults: { auth: ["502:1"] } }));
     const answer = await fetchRaw(url("auth", "/token"));
