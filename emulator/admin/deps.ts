@@ -25,7 +25,8 @@ export interface FixtureSource {
 }
 
 export interface AdminDeps {
-  emulator: Pick<Emulator, "store" | "bus" | "telemetry" | "reset" | "load">;
+  /** `apps` for the route patterns a route entry may name. */
+  emulator: Pick<Emulator, "store" | "bus" | "telemetry" | "reset" | "load" | "apps">;
   strain: StrainController;
   services: ServiceSwitch;
   fixtures: FixtureSource;

@@ -41,6 +41,18 @@ export function endpoint(router: express.Router, path: string, methods: Record<s
   });
 }
 
+/**
+ * No authentication, but no other web page's say either: a page the developer has open could
+ * otherwise send a form-like POST (no preflight) that empties the store or takes a service
+ * down. Browsers name the page in `Origin`; curl and the load tools send none.
+ */
+export function refuseOtherOrigins(req: Request, _res: Response, next: NextFunction): void {
+  const origin = req.headers.origin;
+  if (origin === undefined || req.method === "GET" || req.method === "HEAD") return next();
+  if (origin === `http://${req.headers.host ?? ""}`) return next();
+  next(new AdminError(403, `requests from other web pages are refused (Origin: ${origin})`));
+}
+
 /** A query parameter given at most once. */
 export function queryParam(req: Request, name: string): string | undefined {
   const value = req.query[name];

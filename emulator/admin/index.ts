@@ -7,7 +7,7 @@
  */
 import express from "express";
 import type { AdminDeps } from "./deps.js";
-import { endpoint, errorHandler, notFound, parseJsonBody } from "./http.js";
+import { endpoint, errorHandler, notFound, parseJsonBody, refuseOtherOrigins } from "./http.js";
 import { observeRoutes } from "./observe-routes.js";
 import { ADMIN_PAGE, PAGE_CSP } from "./page.js";
 import { storeRoutes } from "./store-routes.js";
@@ -26,6 +26,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     res.set("Cache-Control", "no-store");
     next();
   });
+  app.use(refuseOtherOrigins);
   // Any content type is read as JSON (`curl -d @fixtures.json` sends a form type by default),
   // and an empty body is no body, whatever Content-Length a client sent.
   app.use(express.text({ limit: BODY_LIMIT, type: () => true }), parseJsonBody);

@@ -23,7 +23,7 @@ function faultText(rules) {
   if (!rules) return "";
   if (rules.length === 0) return "none";
   return rules
-    .map((f) => (f.kind === "status" ? f.status : f.kind) + ("every" in f ? " every " + f.every : " " + f.probability * 100 + "%"))
+    .map((f) => (f.kind === "status" ? f.status : f.kind) + ("every" in f ? " every " + f.every : " " + Math.round(f.probability * 1e6) / 1e4 + "%"))
     .join(", ");
 }
 function capacityText(c) {

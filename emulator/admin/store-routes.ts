@@ -20,9 +20,14 @@ function hasBody(req: Request): boolean {
   return req.body !== undefined;
 }
 
-async function named(deps: AdminDeps, name: string, param: string): Promise<Fixture> {
-  if (!deps.fixtures.names.includes(name))
-    throw badRequest(`?${param}=${name}: unknown fixtures (one of ${[...deps.fixtures.names].join(", ")})`);
+/** A reset may also go back to what `emu start` seeded, or to nothing. */
+const RESET_ONLY = ["none", "start"];
+
+async function named(deps: AdminDeps, name: string, param: string, forReset: boolean): Promise<Fixture> {
+  if (!deps.fixtures.names.includes(name)) {
+    const names = [...(forReset ? RESET_ONLY : []), ...deps.fixtures.names];
+    throw badRequest(`?${param}=${name}: unknown fixtures (one of ${names.join(", ")})`);
+  }
   try {
     return await deps.fixtures.named(name);
   } catch (error) {
@@ -53,7 +58,7 @@ async function choose(req: Request, deps: AdminDeps, param: string, forReset: bo
   }
   if (forReset && name === "none") return { fixture: "none", label: "none" };
   if (forReset && name === "start") return { fixture: deps.fixtures.initial, label: "start" };
-  return { fixture: await named(deps, name, param), label: name };
+  return { fixture: await named(deps, name, param, forReset), label: name };
 }
 
 async function keepingStoreOnFailure(deps: AdminDeps, change: () => Promise<void>): Promise<void> {

@@ -5,10 +5,17 @@
  */
 import type express from "express";
 import { strainNames } from "../config/strain-config.js";
+import type { ServiceApp } from "../core/service-app.js";
+import { unknownRoutes } from "../strain/route-entry.js";
 import { readStrainJson, STRAIN_KEYS } from "../strain/settings-json.js";
 import type { AdminDeps } from "./deps.js";
 import { AdminError, badRequest, endpoint, objectBody } from "./http.js";
 import { serviceView, servicesView, strainView } from "./views.js";
+
+function patternsIn(deps: AdminDeps): (service: string) => readonly string[] | undefined {
+  const apps = deps.emulator.apps as Partial<Record<string, ServiceApp>>;
+  return (service) => apps[service]?.routePatterns;
+}
 
 function seedOf(value: unknown, current: number, problems: string[]): number {
   if (value === undefined) return current;
@@ -26,7 +33,7 @@ export function strainRoutes(router: express.Router, deps: AdminDeps): void {
         .filter((key) => key !== "seed" && !(STRAIN_KEYS as readonly string[]).includes(key))
         .map((key) => `unknown key "${key}" (one of seed, ${STRAIN_KEYS.join(", ")})`);
       const read = readStrainJson(body, strainNames(deps.readText));
-      problems.push(...read.problems);
+      problems.push(...read.problems, ...unknownRoutes(read.settings.routes, patternsIn(deps)));
       const seed = seedOf(body.seed, deps.strain.seed, problems);
       if (problems.length > 0) throw badRequest("the strain settings were not changed", problems);
       deps.strain.replace(read.settings, seed);

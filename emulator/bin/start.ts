@@ -5,12 +5,14 @@ import { randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { resolveConfig, type EmulatorConfig, type StartFlags } from "../config/config.js";
 import type { SigningKey } from "../core/security/tokens.js";
+import type { ServiceApp } from "../core/service-app.js";
 import { StoreError } from "../core/store/store.js";
 import { createEmulator, type Emulator } from "../emulator.js";
 import { FixtureError, readFixture, type Fixture } from "../fixtures/fixtures.js";
 import { openExchangeRecorder, type ExchangeRecorder } from "../record/recorder.js";
 import { SERVICE_NAMES } from "../services/registry.js";
 import { StrainController } from "../strain/controller.js";
+import { unknownRoutes } from "../strain/route-entry.js";
 import { addAdminListener, readText } from "./admin-listener.js";
 import { Listeners, ListenError } from "./listeners.js";
 import { summaryPrinter } from "./summary.js";
@@ -147,6 +149,12 @@ async function startServing(
     if ((error as NodeJS.ErrnoException).code)
       throw new ExitError(`emu: cannot open data file ${config.data}: ${(error as Error).message}`, 1);
     throw error;
+  }
+  const apps = emulator.apps as Partial<Record<string, ServiceApp>>;
+  const unknown = unknownRoutes(config.strain.routes, (service) => apps[service]?.routePatterns, "config.");
+  if (unknown.length > 0) {
+    emulator.close();
+    throw new ExitError(`emu: bad configuration: ${unknown.join("; ")}`, 2);
   }
   const listeners = new Listeners(config.host);
   for (const name of SERVICE_NAMES) listeners.add(name, emulator.apps[name].serve, config.ports[name]);

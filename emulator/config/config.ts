@@ -13,6 +13,9 @@ import { byteSize, durationMs, integer, nonEmptyString, onOff, port, type Parsed
 export type ListenerName = ServiceName | "admin";
 export const LISTENER_NAMES: readonly ListenerName[] = [...SERVICE_NAMES, "admin"];
 
+/** The longest timer Node keeps (2^31 - 1 ms, a little over 596 hours). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface EmulatorConfig {
   host: string;
   ports: Readonly<Record<ListenerName, number>>;
@@ -148,6 +151,9 @@ export function resolveConfig(
   if (config.tokenKeyFile && config.tokenSecret)
     problems.push("--token-key and --token-secret: give one signing key, not both");
   if (config.summaryIntervalMs < 100) problems.push("--summary-interval: must be at least 100ms");
+  // Node fires a longer timer after 1 ms: a summary every millisecond, a saga without its delay.
+  if (config.summaryIntervalMs > MAX_TIMER_MS) problems.push("--summary-interval: must be at most 596h");
+  if (config.sagaDelayMs > MAX_TIMER_MS) problems.push("--saga-delay: must be at most 596h");
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config: Object.freeze(config) };
 }
 

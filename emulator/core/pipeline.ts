@@ -215,5 +215,8 @@ export function createResourceApp(
     }
   }
 
-  return serviceApp(dispatch);
+  return serviceApp(
+    dispatch,
+    router.all.map((route) => route.path),
+  );
 }

@@ -9,12 +9,22 @@ import express from "express";
 
 export type Dispatch = (req: IncomingMessage, res: ServerResponse) => void;
 
-export type ServiceApp = express.Express & { readonly serve: RequestListener };
+export type ServiceApp = express.Express & {
+  readonly serve: RequestListener;
+  /**
+   * The route patterns it declares, as latency and fault settings name them (`/api/bands/{id}`);
+   * undefined when it does not say, so route entries for it are not checked.
+   */
+  readonly routePatterns: readonly string[] | undefined;
+};
 
-export function serviceApp(dispatch: Dispatch): ServiceApp {
+export function serviceApp(dispatch: Dispatch, routePatterns?: readonly string[]): ServiceApp {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
   app.use((req, res) => dispatch(req, res));
-  return Object.assign(app, { serve: dispatch as RequestListener });
+  return Object.assign(app, {
+    serve: dispatch as RequestListener,
+    routePatterns: routePatterns && [...new Set(routePatterns)],
+  });
 }

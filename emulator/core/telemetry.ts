@@ -121,6 +121,9 @@ export class Telemetry {
       if (service && summary.service !== service) continue;
       const h = summary.histogram;
       const ms = (us: number) => Math.round(us) / 1000;
+      // HDR answers a percentile with the top of its bucket, which can lie above the largest
+      // value recorded; no percentile of the durations seen exceeds their maximum.
+      const percentile = (p: number) => ms(Math.min(h.getValueAtPercentile(p), h.maxValue));
       stats.push({
         service: summary.service,
         method: summary.method,
@@ -128,9 +131,9 @@ export class Telemetry {
         count: h.totalCount,
         errors: summary.errors,
         meanMs: ms(h.mean),
-        p50Ms: ms(h.getValueAtPercentile(50)),
-        p95Ms: ms(h.getValueAtPercentile(95)),
-        p99Ms: ms(h.getValueAtPercentile(99)),
+        p50Ms: percentile(50),
+        p95Ms: percentile(95),
+        p99Ms: percentile(99),
         maxMs: ms(h.maxValue),
       });
     }

@@ -13,6 +13,24 @@ const ROUTE_KEYS = ["service", "method", "route", "latency", "faults"];
 // HEAD is answered by the GET route, so a GET entry covers it (settings.ts).
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
+/**
+ * Route entries that name a pattern their service does not declare — `/api/bands/:id`, a typo —
+ * and so would silently never apply. `patternsOf` gives a service's patterns.
+ */
+export function unknownRoutes(
+  routes: readonly RouteSettings[],
+  patternsOf: (service: string) => readonly string[] | undefined,
+  prefix = "",
+): string[] {
+  return routes.flatMap((entry) => {
+    const patterns = patternsOf(entry.service);
+    if (!patterns || patterns.includes(entry.route)) return [];
+    return [
+      `${prefix}routes: ${entry.service} has no route ${entry.route} (its routes: ${[...patterns].sort().join(", ")})`,
+    ];
+  });
+}
+
 export function readRouteEntry(reader: StrainReader, source: string, entry: unknown): void {
   if (!isObject(entry)) {
     reader.problems.push(`${source}: must be an object with service, method, route and latency or faults`);

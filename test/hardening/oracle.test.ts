@@ -91,6 +91,12 @@ const ALLOWED: Case[] = [
     { status: 400, headers: {}, body: Buffer.alloc(0), closed: true },
   ],
   ["an admin 400", "admin", sent("PUT", "/admin/strain"), response(400, { error: "bad", problems: ["x"] })],
+  [
+    "an admin 403 to a change from another web page",
+    "admin",
+    sent("POST", "/admin/reset", { crossOrigin: true }),
+    response(403, { error: "requests from other web pages are refused (Origin: http://evil.example)" }),
+  ],
 ];
 
 const CAUGHT: [string, Case, RegExp][] = [
@@ -163,6 +169,11 @@ const CAUGHT: [string, Case, RegExp][] = [
     "an empty 404 to a JSON client",
     ["", "bands", sent("GET", "/api/bands/9"), response(404, undefined)],
     /empty body/,
+  ],
+  [
+    "an admin 403 to a request without a foreign Origin",
+    ["", "admin", sent("POST", "/admin/reset"), response(403, { error: "refused" })],
+    /control plane answered 403/,
   ],
   [
     "a 5xx from the control plane",

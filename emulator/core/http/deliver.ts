@@ -13,6 +13,8 @@ export interface Delivered {
   fault: string | undefined;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Responses held by a `hang` fault, so a shutdown can cut them. */
 export const hangingResponses = new Set<ServerResponse>();
 
@@ -34,7 +36,9 @@ export function deliver(
     const left = deadline - performance.now();
     // Timers count whole milliseconds from the loop's cached clock and can fire a little early;
     // a delay is a promise ("at least this long after arrival"), so wait out the remainder.
-    if (left > 0) setTimeout(waitForDeadline, Math.ceil(left));
+    // A timer holds at most 2^31 - 1 ms (Node fires a longer one after 1 ms, with a warning):
+    // a longer delay waits in steps.
+    if (left > 0) setTimeout(waitForDeadline, Math.min(Math.ceil(left), MAX_TIMER_MS));
     else write();
   };
   waitForDeadline();

@@ -262,7 +262,7 @@ export function createAuthService(context: AuthServiceContext): ServiceApp {
     });
   }
 
-  return serviceApp((req, res) => void dispatch(req, res));
+  return serviceApp((req, res) => void dispatch(req, res), [...KNOWN_PATHS]);
 }
 
 function redirect(location: string, withSession: boolean): Reply {

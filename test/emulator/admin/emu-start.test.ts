@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { packageRoot } from "../../../emulator/package-root.js";
@@ -69,6 +71,30 @@ describe("emu start with latency, faults and the control plane", () => {
     child.kill("SIGTERM");
     const [code] = (await once(child, "close")) as [number];
     assert.equal(code, 0);
+  });
+
+  it("refuses a config file whose route entry names no route of its service, with exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "emu-routes-"));
+    const config = join(dir, "config.json");
+    writeFileSync(
+      config,
+      JSON.stringify({ routes: [{ service: "auth", route: "/oauth/token", faults: [] }] }),
+    );
+    try {
+      child = emu(["--port", "0", "--config", config]);
+      let stderr = "";
+      child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      const [code] = (await once(child, "close")) as [number];
+      assert.equal(code, 2);
+      assert.equal(
+        stderr,
+        "emu: bad configuration: config.routes: auth has no route /oauth/token (its routes: /, " +
+          "/.well-known/jwks.json, /.well-known/openid-configuration, /introspect, /login, " +
+          "/oauth2/authorization/muni, /token)\n",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses bad strain settings with every problem and exit 2", async () => {

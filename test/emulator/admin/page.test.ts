@@ -62,7 +62,7 @@ describe("admin: the live page", () => {
     h.strain.replace(
       strainSettings({
         latency: { bands: "normal:50ms,10ms" },
-        faults: { catalog: ["503:0.2"] },
+        faults: { catalog: ["503:0.2", "reset:0.07"] },
         routes: [{ service: "bands", route: hostile, faults: ["reset:every=3"] }],
       }),
     );
@@ -122,7 +122,8 @@ describe("admin: the live page", () => {
     // The hostile route is shown as the text it is.
     assert.deepEqual(byId("strain").rows, [
       ["bands", "normal:50ms,10ms", "", ""],
-      ["catalog", "", "503 20%", ""],
+      // 0.07 × 100 is 7.000000000000001 in floating point; the page shows 7%.
+      ["catalog", "", "503 20%, reset 7%", ""],
       [`bands * ${hostile}`, "", "reset every 3", ""],
     ]);
     assert.equal(byId("seed").textContent, "42");

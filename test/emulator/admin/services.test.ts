@@ -27,6 +27,30 @@ describe("admin: taking services down and up", () => {
     await h.admin.post("/admin/services/bands/up").expect(200, entry("bands", true));
   });
 
+  it("refuses a change sent by another web page; its own page and clients without Origin may", async () => {
+    h = await adminHarness();
+    // A form-like cross-site POST needs no preflight: without the check, any page could do this.
+    await h.admin
+      .post("/admin/services/bands/down")
+      .set("Origin", "https://example.com")
+      .set("Content-Type", "text/plain")
+      .expect(403, { error: "requests from other web pages are refused (Origin: https://example.com)" });
+    await h.admin
+      .post("/admin/reset?fixtures=none")
+      .set("Origin", "null")
+      .expect(403, { error: "requests from other web pages are refused (Origin: null)" });
+    await h.admin.get("/admin/services/bands").set("Origin", "https://example.com").expect(404);
+    await h.admin.get("/admin/state").set("Origin", "https://example.com").expect(200);
+    assert.equal((await h.admin.get("/admin/services")).body.services[2].up, true);
+    // The page's own buttons send its own origin.
+    await h.admin
+      .post("/admin/services/bands/down")
+      .set("Host", "localhost:8099")
+      .set("Origin", "http://localhost:8099")
+      .expect(200, entry("bands", false));
+    await h.admin.post("/admin/services/bands/up").expect(200, entry("bands", true));
+  });
+
   it("unknown services and actions are 404s; GET on an action is a 405", async () => {
     h = await adminHarness();
     await h.admin.post("/admin/services/gigs/down").expect(404, {

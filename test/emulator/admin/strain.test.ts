@@ -89,6 +89,36 @@ describe("admin: latency and faults at runtime", () => {
     await h.admin.get("/admin/strain").expect(200, { ...EMPTY, latency: { "*": "5ms" } });
   });
 
+  it("a route entry must name a route its service declares, or it would never apply", async () => {
+    const res = await h.admin
+      .put("/admin/strain")
+      .send({
+        routes: [
+          { service: "auth", route: "/oauth/token", latency: "5ms" },
+          { service: "bands", method: "GET", route: "/api/bands/:id", latency: "5ms" },
+          { service: "bands", method: "GET", route: "/api/bands/{id}", latency: "5ms" },
+        ],
+      })
+      .expect(400);
+    const [auth, bands, ...rest] = res.body.problems as string[];
+    assert.deepEqual(rest, []);
+    assert.equal(
+      auth,
+      "routes: auth has no route /oauth/token (its routes: /, /.well-known/jwks.json, " +
+        "/.well-known/openid-configuration, /introspect, /login, /oauth2/authorization/muni, /token)",
+    );
+    // Express's ":id" is not how the service spells it; the list shows "{id}".
+    assert.match(
+      bands as string,
+      /^routes: bands has no route \/api\/bands\/:id \(its routes: .*, \/api\/bands\/\{id\},/,
+    );
+    await h.admin.get("/admin/strain").expect(200, EMPTY);
+    await h.admin
+      .put("/admin/strain")
+      .send({ routes: [{ service: "bands", method: "GET", route: "/api/bands/{id}", latency: "5ms" }] })
+      .expect(200);
+  });
+
   it("PUT needs a JSON object", async () => {
     const none = await h.admin.put("/admin/strain").expect(400);
     assert.deepEqual(none.body, {

@@ -99,6 +99,14 @@ describe("strain configuration (flags and config file)", () => {
     assert.match(latency, /^empirical:p0=10ms,p1=10\.2ms,.*,p50=20ms,.*,p100=30ms$/);
   });
 
+  it("refuses a summary interval or saga delay longer than a timer can hold", () => {
+    assert.deepEqual(problemsOf(resolveConfig({ sagaDelay: "600h" }, { summaryInterval: "1000h" })), [
+      "--summary-interval: must be at most 596h",
+      "--saga-delay: must be at most 596h",
+    ]);
+    assert.equal(resolveConfig({}, { summaryInterval: "596h", sagaDelay: "596h" }).ok, true);
+  });
+
   it("collects every strain problem with the others (exit 2 in emu start)", () => {
     const problems = problemsOf(
       resolveConfig(

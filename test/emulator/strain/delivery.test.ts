@@ -103,6 +103,20 @@ describe("latency and faults as a client sees them (real HTTP)", () => {
     assert.ok(token.ms >= 100, `token after ${token.ms} ms`);
   });
 
+  it("a delay longer than one timer can hold (about 24.8 days) is waited out, not polled every 1 ms", async () => {
+    // Node fires a timer over 2^31 - 1 ms after 1 ms instead, with a TimeoutOverflowWarning.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      strain.replace(strainSettings({ latency: { bands: "1000h" } }));
+      assert.equal(await failureOf(url("bands", "/actuator/info"), { timeoutMs: 300 }), "CLIENT_TIMEOUT");
+    } finally {
+      process.off("warning", onWarning);
+    }
+    assert.deepEqual(warnings, []);
+  });
+
   it("status: the band service's own BOOT body, after the delay", async () => {
     strain.replace(strainSettings({ latency: { bands: "100ms" }, faults: { bands: ["503:1"] } }));
     const answer = await fetchRaw(url("bands", "/actuator/health"));
@@ -128,6 +142,25 @@ describe("latency and faults as a client sees them (real HTTP)", () => {
       status: 500,
       message: "An unexpected error occurred: injected fault",
     });
+  });
+
+  it("status: Spring's reason phrase for any status, Boot's 'Http Status N' for one Spring does not know", async () => {
+    strain.replace(
+      strainSettings({
+        faults: { bands: ["599:every=2", "418:every=1"], tours: ["599:every=2", "418:every=1"] },
+      }),
+    );
+    const errors = [];
+    for (let i = 0; i < 2; i++) {
+      errors.push(JSON.parse((await fetchRaw(url("bands", "/actuator/health"))).body));
+      errors.push(JSON.parse((await fetchRaw(url("tours", "/actuator/health"))).body));
+    }
+    assert.deepEqual(errors, [
+      { timestamp: BOOT_NOW, status: 418, error: "I'm a teapot", path: "/actuator/health" },
+      { status: 418, message: "I'm a teapot" },
+      { timestamp: BOOT_NOW, status: 599, error: "Http Status 599", path: "/actuator/health" },
+      { status: 599, message: "Http Status 599" },
+    ]);
   });
 
   it("status on the token service: a BOOT body", async () => {

@@ -11,6 +11,8 @@ export interface Sent {
   accept: string | undefined;
   /** Not valid HTTP: a bare 400 and a closed connection are the right answer. */
   flawed: boolean;
+  /** Sent with an Origin other than the server's own (the control plane refuses its changes). */
+  crossOrigin?: boolean;
 }
 
 export const REASONS: Record<number, string> = {

@@ -33,13 +33,15 @@ function authProblem(res: RawResponse, c: Classified, sent: Sent): string | unde
   return undefined;
 }
 
-function adminProblem(res: RawResponse, c: Classified): string | undefined {
+function adminProblem(res: RawResponse, c: Classified, sent: Sent): string | undefined {
   const { status } = res;
+  const refusedOrigin = status === 403 && sent.crossOrigin === true && !["GET", "HEAD"].includes(sent.method);
   if (status >= 500)
     return `the control plane answered ${status}: ${res.body.toString("utf8").slice(0, 200)}`;
   if (status < 300)
     return ["json", "html", "empty"].includes(c.shape) ? undefined : `admin ${status} ${c.shape}`;
-  if (![400, 404, 405, 413, 415].includes(status)) return `the control plane answered ${status}`;
+  if (![400, 404, 405, 413, 415].includes(status) && !refusedOrigin)
+    return `the control plane answered ${status}`;
   if (c.shape !== "errorOnly" && c.shape !== "adminError" && c.shape !== "empty")
     return `admin ${status} in a ${c.shape} body, not {"error": …}`;
   if (status === 405 && !res.headers.allow) return "admin 405 without Allow";
@@ -55,6 +57,6 @@ export function judge(service: FuzzService, sent: Sent, res: RawResponse): strin
   if (sent.method === "HEAD" && res.body.length > 0) return "a body on a HEAD answer";
   if (classified.shape === "badJson") return "a JSON content type with a body that is not JSON";
   if (service === "auth") return authProblem(res, classified, sent);
-  if (service === "admin") return adminProblem(res, classified);
+  if (service === "admin") return adminProblem(res, classified, sent);
   return resourceProblem(service, sent, res, classified);
 }

@@ -78,6 +78,7 @@ export async function fuzz(
       rawPath: Buffer.from(draft.path, "utf8").toString("latin1"),
       accept: draft.accept,
       flawed: draft.flawed,
+      crossOrigin: draft.extraHeaders.some(([name]) => name.toLowerCase() === "origin"),
     };
     const report = (problem: string, res?: RawResponse) =>
       outcome.problems.push(
