@@ -166,11 +166,19 @@ export function createResourceApp(
     const named = segments ? router.nameFor(method, segments) : undefined;
     const plan: StrainPlan | undefined = strain.plan({ service, method, route: named?.path });
     strain.enter?.(service);
+    // An injected status answers instead of the service: the request changes nothing, as when a
+    // gateway or an overloaded service refuses it. Network faults keep the service's work.
+    const injected =
+      plan?.fault?.kind === "status" ? style.injected(plan.fault.status, errorContext) : undefined;
     let answered: Reply | Promise<Reply>;
-    try {
-      answered = answer(req, method, rawPath, rawQuery, segments, errorContext);
-    } catch (error) {
-      answered = style.toReply(error, errorContext);
+    if (injected) {
+      answered = injected;
+    } else {
+      try {
+        answered = answer(req, method, rawPath, rawQuery, segments, errorContext);
+      } catch (error) {
+        answered = style.toReply(error, errorContext);
+      }
     }
     if (answered instanceof Promise) {
       answered.then(finish, (error: unknown) => finish(style.toReply(error, errorContext)));
@@ -179,8 +187,7 @@ export function createResourceApp(
     }
 
     function finish(answer: Reply): void {
-      let reply = negotiate(answer, accept, errorContext);
-      if (plan?.fault?.kind === "status") reply = style.injected(plan.fault.status, errorContext);
+      const reply = injected ?? negotiate(answer, accept, errorContext);
       // An unread body on a refused write would otherwise sit in the socket; let Node discard it.
       if (WRITE_METHODS.has(method) && !req.readableEnded) req.resume();
       deliver(res, reply, plan, arrival, (delivered) => {

@@ -163,6 +163,44 @@ describe("latency and faults as a client sees them (real HTTP)", () => {
     ]);
   });
 
+  it("status: the service never sees the request, so a refused create creates nothing", async () => {
+    strain.replace(strainSettings({ faults: { users: ["503:1"] } }));
+    const manager = { username: "refused", email: "refused@example.com", password: "secret" };
+    const refused = await t
+      .http("users")
+      .post("/api/managers")
+      .set("Authorization", t.bearer())
+      .send(manager);
+    assert.equal(refused.status, 503);
+    assert.equal(refused.body.error, "Service Unavailable");
+    strain.replace(NO_STRAIN_SETTINGS);
+    const list = await t.http("users").get("/api/managers").set("Authorization", t.bearer());
+    assert.deepEqual(list.body, []);
+    // The id counter did not move either: the next create gets the first id.
+    const created = await t
+      .http("users")
+      .post("/api/managers")
+      .set("Authorization", t.bearer())
+      .send(manager);
+    assert.equal(created.status, 201);
+    assert.equal(created.body.id, 1);
+  });
+
+  it("reset: the service did its work before the connection was reset", async () => {
+    strain.replace(strainSettings({ faults: { users: ["reset:1"] } }));
+    const manager = { username: "reset", email: "reset@example.com", password: "secret" };
+    await assert.rejects(
+      t.http("users").post("/api/managers").set("Authorization", t.bearer()).send(manager),
+      (error: NodeJS.ErrnoException) => error.code === "ECONNRESET",
+    );
+    strain.replace(NO_STRAIN_SETTINGS);
+    const list = await t.http("users").get("/api/managers").set("Authorization", t.bearer());
+    assert.deepEqual(
+      (list.body as { username: string }[]).map((row) => row.username),
+      ["reset"],
+    );
+  });
+
   it("status on the token service: a BOOT body", async () => {
     strain.replace(strainSettings({ faults: { auth: ["502:1"] } }));
     const answer = await fetchRaw(url("auth", "/token"));
