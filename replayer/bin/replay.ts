@@ -35,7 +35,7 @@ function program(setExit: (code: number) => void): Command {
       "virtual users (closed model), or the default --max-users (open model); default 50",
     )
     .option("--spawn-rate <n>", "users started per second (closed model); default 10")
-    .option("--run-time <duration>", "run window: 20, 20s, 5m; default 20s")
+    .option("--run-time <duration>", "run window: 20, 20s, 5m, 1m30s; default 20s")
     .option("--output <folder>", "output folder; default showcase_results")
     .option("--tags <list>", "only tasks with these tags: users,bands,tours,albums,songs")
     .option("--think <range>", "think time between tasks: 0, 2s, 1-3s; default none")

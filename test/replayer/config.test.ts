@@ -50,12 +50,23 @@ describe("config validation", () => {
     ["5m", 300_000],
     ["1500ms", 1500],
     ["0.5", 500],
+    ["1m30s", 90_000],
+    ["1h30m", 5_400_000],
+    ["2m500ms", 120_500],
   ];
   for (const [text, expected] of runTimes) {
     it(`reads --run-time ${text} as ${expected} ms`, () => {
       const result = validateConfig(inputs({ runTime: text }));
       assert.ok(result.ok);
       assert.equal(result.config.runTimeMs, expected);
+    });
+  }
+
+  for (const text of ["30s1m", "1m1m", "1m30", "1m 30s", "m30s"]) {
+    it(`refuses --run-time ${text}: units of a compound duration go from the largest down, each with its unit`, () => {
+      assert.deepEqual(problems({ runTime: text }), [
+        `--run-time: not a duration '${text}' (e.g. 20, 20s, 5m)`,
+      ]);
     });
   }
 
