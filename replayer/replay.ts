@@ -124,8 +124,8 @@ export async function replay(config: ReplayConfig, io: ReplayIo): Promise<Replay
       http: recorder ?? client,
       scenario: plan.scenario,
       onTick: io.progress ? (tick) => io.progress?.(formatProgress(tick, plan.expectedMs)) : undefined,
+      stoppedBefore: stopBeforeStart,
     });
-    if (stopBeforeStart) run.stop(stopBeforeStart);
     const outcome = await run.done;
     await recorder?.finish();
     results = buildResults(outcome, metaOf(config, plan, startedAtMs), config.thresholds, plan.judged, {
