@@ -128,6 +128,14 @@ function exitCodeOf(error: unknown): number {
   return typeof code === "number" ? code : 1;
 }
 
+// A reader that goes away (`replay … | head -1`) is not a failure of the run, whose outputs are
+// already written: what is left to print is dropped and the exit code stays the run's.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 let exitCode = 0;
 try {
   await program((code) => (exitCode = code)).parseAsync(process.argv);

@@ -144,6 +144,32 @@ describe("replay CLI", function () {
       assert.equal(counter.requests, 8);
     });
 
+    it("a reader of stdout that has gone (| head -1): no EPIPE trace, the run's exit code, every output", async () => {
+      const thresholds = join(folder, "t.json");
+      await writeFile(thresholds, JSON.stringify({ minRps: { users: 0, bands: 0, catalog: 0, tours: 0 } }));
+      const out = join(folder, "out");
+      const { child, done } = spawnCli([
+        ...realTargetFlags(server.url),
+        ...[
+          "--token",
+          "t",
+          "--users",
+          "1",
+          "--run-time",
+          "300ms",
+          "--thresholds",
+          thresholds,
+          "--output",
+          out,
+        ],
+      ]);
+      child.stdout?.destroy();
+      const result = await done;
+      assert.equal(result.stderr, "");
+      assert.equal(result.code, 0);
+      await assertEveryOutput(out);
+    });
+
     it("exit 1 when a threshold is missed, with the verdict on stdout", async () => {
       const thresholds = join(folder, "t.json");
       await writeFile(thresholds, JSON.stringify({ maxAvgResponseMs: 0 }));
