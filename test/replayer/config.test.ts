@@ -70,6 +70,16 @@ describe("config validation", () => {
     });
   }
 
+  it("refuses to --record over the file being replayed", () => {
+    assert.deepEqual(problems({ recording: "runs/a.jsonl", record: "./runs/../runs/a.jsonl" }), [
+      "--record: './runs/../runs/a.jsonl' is the file being replayed; record to another file",
+    ]);
+    assert.deepEqual(problems({ har: "a.har", record: "a.har" }), [
+      "--record: 'a.har' is the file being replayed; record to another file",
+    ]);
+    assert.deepEqual(problems({ recording: "runs/a.jsonl", record: "runs/b.jsonl" }), []);
+  });
+
   it("collects every problem into one list", () => {
     assert.deepEqual(
       problems({
