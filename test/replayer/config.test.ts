@@ -70,6 +70,19 @@ describe("config validation", () => {
     });
   }
 
+  it("refuses a run time, timeout or think time longer than a timer can wait (it would fire at once)", () => {
+    const tooLong = "must be ≤ 596h (the longest a timer can wait)";
+    assert.deepEqual(problems({ runTime: "600h", timeout: "597h", think: "1-600h" }), [
+      `--run-time: ${tooLong}`,
+      `--timeout: ${tooLong}`,
+      `--think: ${tooLong}`,
+    ]);
+    assert.deepEqual(problems({ think: "600h" }), [`--think: ${tooLong}`]);
+    const longest = validateConfig(inputs({ runTime: "596h" }));
+    assert.ok(longest.ok);
+    assert.equal(longest.config.runTimeMs, 2_145_600_000);
+  });
+
   it("refuses to --record over the file being replayed", () => {
     assert.deepEqual(problems({ recording: "runs/a.jsonl", record: "./runs/../runs/a.jsonl" }), [
       "--record: './runs/../runs/a.jsonl' is the file being replayed; record to another file",
