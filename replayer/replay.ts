@@ -7,7 +7,7 @@ import { UsageError } from "./errors.js";
 import { RecordingSender } from "./record/recording-sender.js";
 import { formatProgress } from "./report/progress-line.js";
 import { buildResults, fileTimestamp, type Results, type RunMeta } from "./report/results.js";
-import { writeOutputs, type OutputFiles } from "./report/write-outputs.js";
+import { makeOutputFolder, writeOutputs, type OutputFiles } from "./report/write-outputs.js";
 import { loadRecordedTraffic, type LoadedTraffic } from "./scenario/recorded/load-recorded.js";
 import { prepareTarget, type PreparedTarget } from "./target/prepare-target.js";
 import { festivalPlan, recordedPlan, type TrafficPlan } from "./traffic-plan.js";
@@ -80,6 +80,16 @@ async function openRecorder(
   }
 }
 
+/** The output folder is made before the run: a run whose outputs cannot be written is not started. */
+async function openOutputFolder(folder: string): Promise<void> {
+  try {
+    await makeOutputFolder(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`--output: cannot write '${folder}' (${code})`);
+  }
+}
+
 /** Config → traffic → target → run → results → every output file. The CLI only prints and exits. */
 export async function replay(config: ReplayConfig, io: ReplayIo): Promise<ReplayOutcome> {
   let run: RunController | undefined;
@@ -101,6 +111,7 @@ export async function replay(config: ReplayConfig, io: ReplayIo): Promise<Replay
       timeoutMs: config.timeoutMs,
       headers: { authorization: `Bearer ${target.token}`, accept: "application/json" },
     });
+    await openOutputFolder(config.outputDir);
     recorder = await openRecorder(config, client, target, io);
     const plan = planOf(config, loaded, target, io);
     const startedAtMs = io.calendar();
@@ -113,8 +124,8 @@ export async function replay(config: ReplayConfig, io: ReplayIo): Promise<Replay
       http: recorder ?? client,
       scenario: plan.scenario,
       onTick: io.progress ? (tick) => io.progress?.(formatProgress(tick, plan.expectedMs)) : undefined,
+      stoppedBefore: stopBeforeStart,
     });
-    if (stopBeforeStart) run.stop(stopBeforeStart);
     const outcome = await run.done;
     await recorder?.finish();
     results = buildResults(outcome, metaOf(config, plan, startedAtMs), config.thresholds, plan.judged, {

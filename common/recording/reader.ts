@@ -82,7 +82,20 @@ async function* linesOf(path: string): AsyncGenerator<string> {
     );
   }
   try {
-    for await (const line of handle.readLines({ encoding: "utf8" })) yield line;
+    // A directory opens fine and fails only on its first read (EISDIR).
+    let lines: AsyncIterator<string>;
+    let next: IteratorResult<string>;
+    try {
+      lines = handle.readLines({ encoding: "utf8" })[Symbol.asyncIterator]();
+      next = await lines.next();
+    } catch (error) {
+      throw new RecordingError(
+        path,
+        undefined,
+        `cannot read (${(error as NodeJS.ErrnoException).code ?? error})`,
+      );
+    }
+    for (; !next.done; next = await lines.next()) yield next.value;
   } finally {
     await handle.close().catch(() => {});
   }

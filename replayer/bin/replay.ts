@@ -35,7 +35,7 @@ function program(setExit: (code: number) => void): Command {
       "virtual users (closed model), or the default --max-users (open model); default 50",
     )
     .option("--spawn-rate <n>", "users started per second (closed model); default 10")
-    .option("--run-time <duration>", "run window: 20, 20s, 5m; default 20s")
+    .option("--run-time <duration>", "run window: 20, 20s, 5m, 1m30s; default 20s")
     .option("--output <folder>", "output folder; default showcase_results")
     .option("--tags <list>", "only tasks with these tags: users,bands,tours,albums,songs")
     .option("--think <range>", "think time between tasks: 0, 2s, 1-3s; default none")
@@ -126,6 +126,14 @@ function exitCodeOf(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   const code = (error as { exitCode?: unknown }).exitCode;
   return typeof code === "number" ? code : 1;
+}
+
+// A reader that goes away (`replay … | head -1`) is not a failure of the run, whose outputs are
+// already written: what is left to print is dropped and the exit code stays the run's.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
 }
 
 let exitCode = 0;

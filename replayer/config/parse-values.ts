@@ -23,9 +23,14 @@ export function parsePositiveNumber(text: string): Parsed<number> {
   return value > 0 ? ok(value) : problem("must be > 0");
 }
 
+/** The longest time a Node timer waits (2^31 − 1 ms, 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+const TOO_LONG = "must be ≤ 596h (the longest a timer can wait)";
+
 export function parsePositiveDuration(text: string, defaultUnit: "ms" | "s"): Parsed<number> {
   const value = parseDuration(text, defaultUnit);
   if (value === undefined) return problem(`not a duration '${text}' (e.g. 20, 20s, 5m)`);
+  if (value > MAX_TIMER_MS) return problem(TOO_LONG);
   return value > 0 ? ok(value) : problem("must be > 0");
 }
 
@@ -37,10 +42,12 @@ export function parseThink(text: string): Parsed<{ min: number; max: number }> {
     const min = parseDuration(`${range[1]}${range[2] ?? upperUnit}`, "s");
     const max = parseDuration(`${range[3]}${upperUnit}`, "s");
     if (min === undefined || max === undefined) return problem(`not a think time '${text}' (e.g. 1-3s)`);
+    if (max > MAX_TIMER_MS) return problem(TOO_LONG);
     return min <= max ? ok({ min, max }) : problem(`lower bound above upper bound in '${text}'`);
   }
   const fixed = parseDuration(text, "s");
   if (fixed === undefined) return problem(`not a think time '${text}' (e.g. 0, 2s, 1-3s)`);
+  if (fixed > MAX_TIMER_MS) return problem(TOO_LONG);
   return ok({ min: fixed, max: fixed });
 }
 

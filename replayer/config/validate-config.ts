@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { LoadModel } from "../engine/models.js";
 import { TAGS, type Tag } from "../scenario/festival/task.js";
 import { SERVICES, type ServiceName, type ServiceUrls } from "../services.js";
@@ -84,6 +85,13 @@ export function validateConfig(inputs: ConfigInputs): ConfigResult {
   if (output.trim() === "") problems.push("--output: must not be empty");
   if (options.record !== undefined && options.record.trim() === "")
     problems.push("--record: must not be empty");
+  // The recorder creates its file before the run: it would wipe out the traffic it replays.
+  else if (
+    options.record !== undefined &&
+    traffic.kind !== "festival" &&
+    resolve(options.record) === resolve(traffic.file)
+  )
+    problems.push(`--record: '${options.record}' is the file being replayed; record to another file`);
 
   const model = loadModel(options, users, take, problems);
   const thresholds = readThresholds(inputs, problems);

@@ -20,12 +20,18 @@ export class RunWindow {
     this.resolveEnded = resolve;
   });
 
+  /** `stoppedBefore`: a stop that came before the run; the window opens closed, at its start. */
   constructor(
     private readonly clock: Clock,
     runTimeMs: number | null,
+    stoppedBefore?: StopReason,
   ) {
     this.startMs = clock.now();
-    if (runTimeMs !== null) this.timer = setTimeout(() => this.stop("time"), runTimeMs);
+    if (stoppedBefore) {
+      this.reason = stoppedBefore;
+      this.endAtMs = this.startMs;
+      this.resolveEnded(stoppedBefore);
+    } else if (runTimeMs !== null) this.timer = setTimeout(() => this.stop("time"), runTimeMs);
   }
 
   get stopped(): boolean {

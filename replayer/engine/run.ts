@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly think: () => number;
   /** Called about once a second while the window is open. */
   readonly onTick?: (tick: RunTick) => void;
+  /** A stop that came before the run (a Ctrl-C while the target started): the window opens closed. */
+  readonly stoppedBefore?: StopReason;
 }
 
 export interface RunTick {
@@ -53,7 +55,7 @@ const DRAIN_GRACE_MS = 500;
 
 export function startRun(options: RunOptions): RunController {
   const { clock } = options;
-  const window = new RunWindow(clock, options.runTimeMs);
+  const window = new RunWindow(clock, options.runTimeMs, options.stoppedBefore);
   const running: { model?: ModelRun } = {};
   const stats = new StatsCollector(
     window.startMs,

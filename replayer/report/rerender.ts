@@ -23,7 +23,21 @@ export async function rerenderReport(resultsPath: string, outPath: string | unde
     compare: results.compare ?? null,
     recordedTo: results.recordedTo ?? null,
   };
-  const target = outPath ?? join(dirname(resultsPath), reportFileName(results));
-  await writeFile(target, renderHtmlReport(results), "utf8");
+  let html: string;
+  let target: string;
+  try {
+    target = outPath ?? join(dirname(resultsPath), reportFileName(results));
+    html = renderHtmlReport(results);
+  } catch (error) {
+    // A results file cut short or edited by hand lacks what the template reads.
+    const why = ((error as Error).message.split("\n").pop() ?? "").trim();
+    throw new UsageError(`'${resultsPath}' is not a complete soundcheck results file (${why})`);
+  }
+  try {
+    await writeFile(target, html, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`${outPath === undefined ? "" : "--out: "}cannot write '${target}' (${code})`);
+  }
   return target;
 }

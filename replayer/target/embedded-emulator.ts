@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { TargetUnreachableError } from "../errors.js";
+import { TargetUnreachableError, UsageError } from "../errors.js";
 import type { ServiceUrls } from "../services.js";
 
 /** The emulator's CLI in this package (this file runs from `dist/replayer/target/`). */
@@ -79,11 +79,11 @@ export async function startEmbeddedEmulator(options: EmulatorOptions): Promise<E
   const lines = createInterface({ input: child.stdout! });
 
   const ready = await new Promise<ReadyLine>((resolve, reject) => {
-    const fail = (message: string): void => {
+    const fail = (message: string, error: Error = new TargetUnreachableError(message)): void => {
       clearTimeout(timer);
       process.removeListener("exit", killOnExit);
       child.kill("SIGKILL");
-      reject(new TargetUnreachableError(message));
+      reject(error);
     };
     const timer = setTimeout(
       () => fail(`emulator printed no ready line within ${(options.readyTimeoutMs ?? 15_000) / 1000} s`),
@@ -91,9 +91,15 @@ export async function startEmbeddedEmulator(options: EmulatorOptions): Promise<E
     );
     child.once("error", (error) => fail(`emulator did not start: ${error.message}`));
     // "close", not "exit": by then stderr has been read to its end.
-    child.once("close", (code, signal) =>
-      fail(`emulator exited (${signal ?? `code ${code}`}) before it was ready${explain(errorTail)}`),
-    );
+    child.once("close", (code, signal) => {
+      const message = `emulator exited (${signal ?? `code ${code}`}) before it was ready${explain(errorTail)}`;
+      // emu exits 2 on a configuration error, and the one piece of its configuration the user
+      // gives is --fixtures: a file that cannot be read is the user's to fix, not an outage.
+      if (code === 2 && options.fixtures !== null) {
+        return fail(message, new UsageError(`--fixtures${explain(errorTail) || `: ${message}`}`));
+      }
+      fail(message);
+    });
     lines.once("line", (line) => {
       const parsed = parseReady(line);
       if (!parsed) return fail(`emulator's first line is not a ready event: ${line.slice(0, 200)}`);

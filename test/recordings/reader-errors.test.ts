@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import {
   RecordingError,
   openRecording,
@@ -115,6 +115,12 @@ describe("recording reader: errors name the file and the line", () => {
     });
     await assert.rejects(readRecording(dir.path("missing.jsonl")), {
       message: `recording ${dir.path("missing.jsonl")}: cannot read (ENOENT)`,
+    });
+    // A directory opens without an error and fails on its first read: the same one line.
+    await mkdir(dir.path("a-folder"));
+    await assert.rejects(readRecording(dir.path("a-folder")), {
+      name: "RecordingError",
+      message: `recording ${dir.path("a-folder")}: cannot read (EISDIR)`,
     });
   });
 });

@@ -131,6 +131,45 @@ describe("replay CLI", function () {
       assert.equal(results.meta.users, 4);
     });
 
+    it("an --output that cannot be a folder: exit 2 before anything is sent, not exit 1 after the run", async () => {
+      const file = join(folder, "taken");
+      await writeFile(file, "a file, not a folder");
+      for (const output of [file, join(file, "sub")]) {
+        const result = await runCli([...realTargetFlags(server.url), "--token", "t", "--output", output]);
+        assert.equal(result.code, 2, result.stderr);
+        assert.equal(result.stdout, "");
+        assert.equal(result.stderr, `replay: --output: cannot write '${output}' (ENOTDIR)\n`);
+      }
+      // Only the pre-flight GETs of the two attempts reached the target.
+      assert.equal(counter.requests, 8);
+    });
+
+    it("a reader of stdout that has gone (| head -1): no EPIPE trace, the run's exit code, every output", async () => {
+      const thresholds = join(folder, "t.json");
+      await writeFile(thresholds, JSON.stringify({ minRps: { users: 0, bands: 0, catalog: 0, tours: 0 } }));
+      const out = join(folder, "out");
+      const { child, done } = spawnCli([
+        ...realTargetFlags(server.url),
+        ...[
+          "--token",
+          "t",
+          "--users",
+          "1",
+          "--run-time",
+          "300ms",
+          "--thresholds",
+          thresholds,
+          "--output",
+          out,
+        ],
+      ]);
+      child.stdout?.destroy();
+      const result = await done;
+      assert.equal(result.stderr, "");
+      assert.equal(result.code, 0);
+      await assertEveryOutput(out);
+    });
+
     it("exit 1 when a threshold is missed, with the verdict on stdout", async () => {
       const thresholds = join(folder, "t.json");
       await writeFile(thresholds, JSON.stringify({ maxAvgResponseMs: 0 }));

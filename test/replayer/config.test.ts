@@ -50,6 +50,9 @@ describe("config validation", () => {
     ["5m", 300_000],
     ["1500ms", 1500],
     ["0.5", 500],
+    ["1m30s", 90_000],
+    ["1h30m", 5_400_000],
+    ["2m500ms", 120_500],
   ];
   for (const [text, expected] of runTimes) {
     it(`reads --run-time ${text} as ${expected} ms`, () => {
@@ -58,6 +61,37 @@ describe("config validation", () => {
       assert.equal(result.config.runTimeMs, expected);
     });
   }
+
+  for (const text of ["30s1m", "1m1m", "1m30", "1m 30s", "m30s"]) {
+    it(`refuses --run-time ${text}: units of a compound duration go from the largest down, each with its unit`, () => {
+      assert.deepEqual(problems({ runTime: text }), [
+        `--run-time: not a duration '${text}' (e.g. 20, 20s, 5m)`,
+      ]);
+    });
+  }
+
+  it("refuses a run time, timeout or think time longer than a timer can wait (it would fire at once)", () => {
+    const tooLong = "must be ≤ 596h (the longest a timer can wait)";
+    assert.deepEqual(problems({ runTime: "600h", timeout: "597h", think: "1-600h" }), [
+      `--run-time: ${tooLong}`,
+      `--timeout: ${tooLong}`,
+      `--think: ${tooLong}`,
+    ]);
+    assert.deepEqual(problems({ think: "600h" }), [`--think: ${tooLong}`]);
+    const longest = validateConfig(inputs({ runTime: "596h" }));
+    assert.ok(longest.ok);
+    assert.equal(longest.config.runTimeMs, 2_145_600_000);
+  });
+
+  it("refuses to --record over the file being replayed", () => {
+    assert.deepEqual(problems({ recording: "runs/a.jsonl", record: "./runs/../runs/a.jsonl" }), [
+      "--record: './runs/../runs/a.jsonl' is the file being replayed; record to another file",
+    ]);
+    assert.deepEqual(problems({ har: "a.har", record: "a.har" }), [
+      "--record: 'a.har' is the file being replayed; record to another file",
+    ]);
+    assert.deepEqual(problems({ recording: "runs/a.jsonl", record: "runs/b.jsonl" }), []);
+  });
 
   it("collects every problem into one list", () => {
     assert.deepEqual(

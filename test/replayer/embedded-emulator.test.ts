@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TargetUnreachableError } from "../../replayer/errors.js";
+import { TargetUnreachableError, UsageError } from "../../replayer/errors.js";
 import { startEmbeddedEmulator } from "../../replayer/target/embedded-emulator.js";
 import { fetchToken } from "../../replayer/target/http-get.js";
 import { preflight } from "../../replayer/target/preflight.js";
@@ -112,6 +112,19 @@ describe("embedded emulator process", function () {
       300,
     ],
   ];
+  it("fixtures the emulator refuses (its exit 2): a usage error naming --fixtures, not an outage", async () => {
+    const path = await script(
+      "refuses.mjs",
+      'console.error("emu: fixtures x.json: cannot be read (ENOENT)"); process.exit(2);',
+    );
+    await assert.rejects(startEmbeddedEmulator({ fixtures: "x.json", script: path }), (error: unknown) => {
+      assert.ok(error instanceof UsageError);
+      assert.equal(error.exitCode, 2);
+      assert.equal(error.message, "--fixtures: emu: fixtures x.json: cannot be read (ENOENT)");
+      return true;
+    });
+  });
+
   for (const [title, body, message, readyTimeoutMs] of failures) {
     it(`a child that ${title}: target unreachable`, async () => {
       const path = await script("bad.mjs", body);

@@ -51,6 +51,24 @@ describe("engine against a local server", function () {
     assert.equal(summary.bytes, served * 11);
   });
 
+  for (const model of [
+    { kind: "closed", users: 3, spawnRate: 1000 },
+    { kind: "open", rate: 100, maxUsers: 3 },
+  ] as const) {
+    it(`${model.kind} model: a stop that came before the run sends nothing and ends at once`, async () => {
+      const outcome = await runAgainst(server!.url, probeScenario(), {
+        model,
+        runTimeMs: 10_000,
+        stoppedBefore: "SIGINT",
+      }).done;
+      assert.equal(served, 0);
+      assert.equal(outcome.stats.totalRequests, 0);
+      assert.equal(outcome.stoppedBy, "SIGINT");
+      assert.equal(outcome.firstSentMs, null);
+      assert.equal(outcome.durationMs, 0);
+    });
+  }
+
   it("closed model: spawns at the spawn rate, so a short window holds only the users due in it", async () => {
     const scenario = probeScenario();
     // Due at 0, 100 and 200 ms; the fourth (300 ms) comes after the 250 ms window.

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { UsageError } from "../../replayer/errors.js";
 import { CSV_HEADER, csvField, renderStatsCsv } from "../../replayer/report/csv-report.js";
 import { renderHtmlReport } from "../../replayer/report/html-report.js";
 import { renderJunit, xmlEscape } from "../../replayer/report/junit-report.js";
@@ -184,6 +185,33 @@ describe("outputs", () => {
       assert.ok(parsed.endpoints.some((e) => e.failuresByReason.some((r) => r.example === HOSTILE_BODY)));
       const again = await rerenderReport(files.results, join(folder, "again.html"));
       assert.equal(await readFile(again, "utf8"), original);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("re-rendering: a results file missing a part, or an --out that cannot be written, is a usage error", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "soundcheck-bad-"));
+    try {
+      const cut = join(folder, "cut.json");
+      const { meta: _meta, ...withoutMeta } = results;
+      await writeFile(cut, JSON.stringify(withoutMeta));
+      await assert.rejects(rerenderReport(cut, join(folder, "x.html")), (error: unknown) => {
+        assert.ok(error instanceof UsageError);
+        assert.equal(
+          error.message,
+          `'${cut}' is not a complete soundcheck results file (attempted to output null or undefined value)`,
+        );
+        return true;
+      });
+      const whole = join(folder, "results.json");
+      await writeFile(whole, JSON.stringify(results));
+      const out = join(whole, "report.html");
+      await assert.rejects(rerenderReport(whole, out), (error: unknown) => {
+        assert.ok(error instanceof UsageError);
+        assert.equal(error.message, `--out: cannot write '${out}' (ENOTDIR)`);
+        return true;
+      });
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 import { monotonicClock, type Clock } from "../../../replayer/engine/clock.js";
 import { HttpClient } from "../../../replayer/engine/http-client.js";
 import type { LoadModel } from "../../../replayer/engine/models.js";
+import type { StopReason } from "../../../replayer/engine/run-window.js";
 import { startRun, type RunController } from "../../../replayer/engine/run.js";
 import type { Reply, Scenario, Sender } from "../../../replayer/engine/scenario.js";
 import type { RouteName } from "../../../replayer/stats/stats-collector.js";
@@ -33,6 +34,7 @@ export interface EngineRun {
   runTimeMs: number;
   timeoutMs?: number;
   clock?: Clock;
+  stoppedBefore?: StopReason;
 }
 
 export function runAgainst(url: string, scenario: Scenario, options: EngineRun): RunController {
@@ -45,5 +47,6 @@ export function runAgainst(url: string, scenario: Scenario, options: EngineRun):
     http: new HttpClient(sameUrlForAll(url), { timeoutMs, headers: { authorization: "Bearer test" } }),
     clock: options.clock ?? monotonicClock,
     think: () => 0,
+    stoppedBefore: options.stoppedBefore,
   });
 }
