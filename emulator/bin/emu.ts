@@ -3,6 +3,7 @@
  * `emu` — the Band Manager emulator. The only module that reads argv, prints and exits.
  */
 import { Command, Option } from "commander";
+import { packageVersion } from "../../common/version.js";
 import { proxyReadyLine, resolveProxyFlags, startProxy } from "./proxy.js";
 import { readyLine, resolveStartConfig, startEmulator, ExitError, type Output } from "./start.js";
 
@@ -29,6 +30,7 @@ function stopOnSignals(stop: () => Promise<void>): void {
 
 const program = new Command("emu")
   .description("Emulates the Band Manager services (auth, users, bands, catalog, tours) on their real ports")
+  .version(packageVersion(), "-V, --version", "print the version")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { packageVersion } from "../../common/version.js";
 import type { RawOptions } from "../config/replay-config.js";
 import { validateConfig } from "../config/validate-config.js";
 import { monotonicClock } from "../engine/clock.js";
@@ -18,6 +19,7 @@ function program(setExit: (code: number) => void): Command {
     .description(
       "Replay the Festival Season Rush, or recorded traffic, against the embedded emulator or the real services",
     )
+    .version(packageVersion(), "-V, --version", "print the version")
     .exitOverride()
     // Commander's own errors (unknown flag, missing value) as one line, like every other problem.
     .configureOutput({

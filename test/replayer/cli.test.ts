@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { packageRoot } from "../../emulator/package-root.js";
 import type { Results } from "../../replayer/report/results.js";
 import { runCli, spawnCli } from "./helpers/cli.js";
 import { answerEverything, refusedUrl, startServer, type TestServer } from "./helpers/servers.js";
@@ -41,6 +42,14 @@ describe("replay CLI", function () {
       "replay: --users: must be ≥ 1; --run-time: not a duration 'x' (e.g. 20, 20s, 5m); " +
         "--tags: unknown 'gigs' (one of users, bands, tours, albums, songs)\n",
     );
+  });
+
+  it("--version prints the package's version and exits 0", async () => {
+    const { version } = JSON.parse(await readFile(join(packageRoot(), "package.json"), "utf8")) as {
+      version: string;
+    };
+    const result = await runCli(["--version"]);
+    assert.deepEqual(result, { code: 0, signal: null, stdout: `${version}\n`, stderr: "" });
   });
 
   it("an unknown flag is a usage error too (exit 2, one line)", async () => {

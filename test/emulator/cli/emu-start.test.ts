@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { packageRoot } from "../../../emulator/package-root.js";
 import { spawnCli, startEmu, stop } from "../../helpers/cli.js";
 
 async function json(url: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
@@ -36,6 +39,15 @@ describe("emu start (the CLI)", function () {
       assert.equal(await stop(emu), 0);
       assert.ok(Date.now() - started < 2500, "exits within about 2 s");
     }
+  });
+
+  it("--version prints the package's version and exits 0", async () => {
+    const { version } = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as {
+      version: string;
+    };
+    const emu = spawnCli("emu", ["--version"]);
+    assert.equal(await emu.exited, 0);
+    assert.deepEqual({ stdout: emu.stdout(), stderr: emu.stderr() }, { stdout: `${version}\n`, stderr: "" });
   });
 
   it("names the service and port that is already taken, exits non-zero and leaves nothing open", async () => {
