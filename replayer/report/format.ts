@@ -13,6 +13,11 @@ export function formatFixed(value: number | null | undefined, decimals = 2): str
   return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
+/** A formatted figure and its unit (`12.5 ms`); "n/a" alone, since no value has no unit. */
+export function withUnit(formatted: string, unit: string): string {
+  return formatted === NA ? NA : `${formatted} ${unit}`;
+}
+
 export function formatCount(value: number): string {
   return value.toLocaleString("en-US");
 }

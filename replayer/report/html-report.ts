@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { SERVICE_LABELS, SERVICES } from "../services.js";
 import { lineChart, type Chart } from "./charts.js";
-import { formatCount, formatFixed, formatNumber, showUnprintable } from "./format.js";
+import { formatCount, formatFixed, formatNumber, showUnprintable, withUnit } from "./format.js";
 import { notJudgedReason } from "./recorded-text.js";
 import { compareView, recordedView, type CompareView, type RecordedView } from "./recorded-view.js";
 import type { EndpointResult, Results } from "./results.js";
@@ -23,6 +23,7 @@ function views(): nunjucks.Environment {
     });
     environment.addFilter("num", (value: number | null, decimals?: number) => formatNumber(value, decimals));
     environment.addFilter("fixed", (value: number | null, decimals?: number) => formatFixed(value, decimals));
+    environment.addFilter("unit", (formatted: string, unit: string) => withUnit(formatted, unit));
     environment.addFilter("count", (value: number) => formatCount(value));
   }
   return environment;

@@ -1,4 +1,4 @@
-import { formatNumber, showUnprintable } from "./format.js";
+import { formatNumber, showUnprintable, withUnit } from "./format.js";
 import { notJudgedReason } from "./recorded-text.js";
 import type { Results } from "./results.js";
 
@@ -20,7 +20,7 @@ export function renderJunit(results: Results): string {
   const seconds = formatNumber(results.durationMs / 1000);
   const cases = checks.map((check) => {
     const name = xmlEscape(`${check.label} ${check.comparison} ${formatNumber(check.target)} ${check.unit}`);
-    const measured = `measured ${formatNumber(check.measured)} ${check.unit}, target ${check.comparison} ${formatNumber(check.target)} ${check.unit}`;
+    const measured = `measured ${withUnit(formatNumber(check.measured), check.unit)}, target ${check.comparison} ${formatNumber(check.target)} ${check.unit}`;
     const open = `    <testcase classname="soundcheck.verdict" name="${name}" time="0">`;
     if (!check.judged)
       return `${open}\n      <skipped message="${xmlEscape(`not judged: ${notJudgedReason(results)}; ${measured}`)}"/>\n    </testcase>`;

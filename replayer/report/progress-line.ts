@@ -1,5 +1,5 @@
 import type { RunTick } from "../engine/run.js";
-import { formatFixed } from "./format.js";
+import { formatFixed, withUnit } from "./format.js";
 
 /**
  * The live line on a terminal: elapsed/total, users, requests/s and p95 of the last second,
@@ -15,6 +15,6 @@ export function formatProgress(tick: RunTick, runTimeMs: number | null): string 
     `  users ${tick.users}` +
     `  ${formatFixed(last ? last.requests : 0, 1)} req/s` +
     `  failures ${failures} (${formatFixed(rate)} %)` +
-    `  p95 ${formatFixed(last ? last.p95Ms : null, 1)} ms`
+    `  p95 ${withUnit(formatFixed(last ? last.p95Ms : null, 1), "ms")}`
   );
 }

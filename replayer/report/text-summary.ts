@@ -1,5 +1,5 @@
 import { SERVICE_LABELS, SERVICES } from "../services.js";
-import { formatFixed, formatNumber } from "./format.js";
+import { formatFixed, formatNumber, withUnit } from "./format.js";
 import { notJudgedReason, recordedTextLines } from "./recorded-text.js";
 import type { Results } from "./results.js";
 
@@ -22,7 +22,7 @@ export function renderVerdictText(results: Results): string {
     const stats = results.services[service];
     lines.push(
       `  ${SERVICE_LABELS[service].padEnd(14)} ${String(stats.requests).padStart(8)} req  ${String(stats.failures).padStart(6)} fail  ` +
-        `${formatFixed(stats.rps).padStart(9)} req/s  median ${formatFixed(stats.medianMs)} ms  p95 ${formatFixed(stats.p95Ms)} ms`,
+        `${formatFixed(stats.rps).padStart(9)} req/s  median ${withUnit(formatFixed(stats.medianMs), "ms")}  p95 ${withUnit(formatFixed(stats.p95Ms), "ms")}`,
     );
   }
   const recorded = recordedTextLines(results);
@@ -32,7 +32,7 @@ export function renderVerdictText(results: Results): string {
     const mark = !check.judged ? "–" : check.passed ? "✔" : "✘";
     const note = check.judged ? "" : `  (not judged: ${notJudgedReason(results)})`;
     lines.push(
-      `  ${mark} ${check.label.padEnd(32)} ${`${formatFixed(check.measured)} ${check.unit}`.padStart(14)}   target ${check.comparison} ${formatNumber(check.target)} ${check.unit}${note}`,
+      `  ${mark} ${check.label.padEnd(32)} ${withUnit(formatFixed(check.measured), check.unit).padStart(14)}   target ${check.comparison} ${formatNumber(check.target)} ${check.unit}${note}`,
     );
   }
   lines.push("", results.verdict.headline);

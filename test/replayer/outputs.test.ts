@@ -168,6 +168,21 @@ describe("outputs", () => {
     assert.ok(text.trimEnd().endsWith("SHOWCASE NEEDS IMPROVEMENT"));
   });
 
+  it("a check without a measured value shows n/a alone, no unit, in the text, junit and HTML", () => {
+    const checks = results.verdict.checks.map((check) =>
+      check.id === "p95-response" ? { ...check, measured: null, passed: false } : check,
+    );
+    const unmeasured = { ...results, verdict: { ...results.verdict, checks } };
+    assert.match(
+      renderVerdictText(unmeasured),
+      /\n {2}✘ 95th percentile response time +n\/a +target ≤ 1000 ms\n/,
+    );
+    assert.ok(renderJunit(unmeasured).includes("measured n/a, target ≤ 1000 ms"));
+    const html = renderHtmlReport(unmeasured);
+    assert.ok(html.includes('<td class="n">n/a</td>'));
+    assert.ok(!html.includes("n/a ms"));
+  });
+
   it("writes every file of the output folder, and `replay report` renders the same HTML from results.json", async () => {
     const folder = await mkdtemp(join(tmpdir(), "soundcheck-out-"));
     try {

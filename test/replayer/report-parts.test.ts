@@ -99,7 +99,7 @@ describe("report parts", () => {
     );
     assert.equal(
       formatProgress({ elapsedMs: 0, users: 0, stats: new StatsCollector(0, () => 0) }, 5000),
-      "0s/5s  users 0  0.0 req/s  failures 0 (0.00 %)  p95 n/a ms",
+      "0s/5s  users 0  0.0 req/s  failures 0 (0.00 %)  p95 n/a",
     );
   });
 
