@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import jwt from "jsonwebtoken";
+import { fixedClock } from "../../../emulator/core/clock.js";
+import { CHALLENGE } from "../../../emulator/core/security/bearer.js";
 import { testEmulator, type TestEmulator } from "../../helpers/emulator.js";
 
 describe("token service (GET /token)", () => {
@@ -161,5 +163,48 @@ describe("token service (standard endpoints)", () => {
     assert.equal(doubled.body.path, "//token");
     const trace = await t.http("auth").trace("/token").expect(405);
     assert.equal(trace.headers.allow, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+  });
+});
+
+describe("token service and the resource services share one clock", () => {
+  const start = Date.UTC(2025, 4, 21, 12, 0, 0);
+  const clock = fixedClock(start);
+  let t: TestEmulator;
+  beforeEach(async () => {
+    clock.set(start);
+    t = await testEmulator({ clock });
+  });
+  afterEach(() => t.emu.close());
+
+  async function bandsWith(token: string) {
+    const res = await t.http("bands").get("/api/bands").set("Authorization", `Bearer ${token}`);
+    return { status: res.status, challenge: res.headers["www-authenticate"] };
+  }
+
+  it("a token is inactive from the second its expiresAt names: introspection knows no clock skew", async () => {
+    const res = await t.http("auth").get("/token?ttl=10").expect(200);
+    assert.equal(res.body.expiresAt, "2025-05-21T12:00:10Z[Etc/UTC]");
+    clock.advance(9_999);
+    assert.deepEqual(await bandsWith(res.body.accessToken), { status: 200, challenge: undefined });
+    clock.advance(1);
+    assert.deepEqual(await bandsWith(res.body.accessToken), { status: 401, challenge: CHALLENGE.inactive });
+    const introspected = await t
+      .http("auth")
+      .post("/introspect")
+      .type("form")
+      .send(`token=${res.body.accessToken}`)
+      .expect(200);
+    assert.deepEqual(introspected.body, { active: false });
+  });
+
+  it("?ttl=0 and ?ttl=-1 are expired at once, ?nbf=1 is not valid yet", async () => {
+    for (const query of ["ttl=0", "ttl=-1", "nbf=1"]) {
+      const res = await t.http("auth").get(`/token?${query}`).expect(200);
+      assert.deepEqual(
+        await bandsWith(res.body.accessToken),
+        { status: 401, challenge: CHALLENGE.inactive },
+        query,
+      );
+    }
   });
 });
