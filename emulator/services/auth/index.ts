@@ -57,12 +57,27 @@ function oauthError(status: number, error: string, description: string): Reply {
   return json(status, { error, error_description: description });
 }
 
-/** `?ttl=` in seconds (`3600`, `-60` for an already expired token) or as a duration (`10m`). */
-function ttlSeconds(text: string | undefined, fallback: number): number | string {
-  if (text === undefined) return fallback;
-  if (/^-?\d+$/.test(text.trim())) return Number(text.trim());
-  const ms = parseDuration(text, "s");
-  return ms === undefined ? `ttl: not a duration '${text}'` : Math.round(ms / 1000);
+/** The last instant Java's ZonedDateTime and JavaScript's Date both print with a four-digit year. */
+const LAST_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
+
+/**
+ * `?ttl=` / `?nbf=` from now, in seconds (`3600`, `-60` for an already expired token) or as a
+ * duration (`10m`); an error text for anything else. The instant must be a date Java can print:
+ * beyond it `expiresAt` read `0NaN-NaN-…` and the token's `exp` became null.
+ */
+function offsetSeconds(name: string, text: string, nowSeconds: number): number | string {
+  let seconds: number;
+  if (/^-?\d+$/.test(text.trim())) {
+    seconds = Number(text.trim());
+  } else {
+    const ms = parseDuration(text, "s");
+    if (ms === undefined) return `${name}: not a duration '${text}'`;
+    seconds = Math.round(ms / 1000);
+  }
+  const at = nowSeconds + seconds;
+  if (!(at >= 0 && at <= LAST_SECOND))
+    return `${name}: out of range '${text}' (the instant must fall in the years 1970 to 9999)`;
+  return seconds;
 }
 
 function first(params: Parameters, name: string): string | undefined {
@@ -80,12 +95,13 @@ export function createAuthService(context: AuthServiceContext): ServiceApp {
   function issueFromQuery(params: Parameters): Reply {
     const scope = requestedScopes(first(params, "scope"));
     if (!scope.ok) return oauthError(400, "invalid_scope", `Unknown scope: ${scope.unknown.join(" ")}`);
-    const ttl = ttlSeconds(first(params, "ttl"), tokens.defaultTtlSeconds);
+    const nowSeconds = Math.floor(clock.now() / 1000);
+    const ttlText = first(params, "ttl");
+    const ttl = ttlText === undefined ? tokens.defaultTtlSeconds : offsetSeconds("ttl", ttlText, nowSeconds);
     if (typeof ttl === "string") return oauthError(400, "invalid_request", ttl);
     const nbfText = first(params, "nbf");
-    const notBefore = nbfText === undefined ? undefined : ttlSeconds(nbfText, 0);
-    if (typeof notBefore === "string")
-      return oauthError(400, "invalid_request", notBefore.replace("ttl", "nbf"));
+    const notBefore = nbfText === undefined ? undefined : offsetSeconds("nbf", nbfText, nowSeconds);
+    if (typeof notBefore === "string") return oauthError(400, "invalid_request", notBefore);
     const issued = tokens.issue({
       scopes: scope.scopes,
       ttlSeconds: ttl,

@@ -197,6 +197,31 @@ describe("token service and the resource services share one clock", () => {
     assert.deepEqual(introspected.body, { active: false });
   });
 
+  it("refuses a ?ttl= or ?nbf= beyond the dates Java prints, instead of a NaN expiresAt and a null exp", async () => {
+    const last = (Date.UTC(9999, 11, 31, 23, 59, 59) - start) / 1000;
+    const edge = await t.http("auth").get(`/token?ttl=${last}`).expect(200);
+    assert.equal(edge.body.expiresAt, "9999-12-31T23:59:59Z[Etc/UTC]");
+    const refusals = {
+      [`ttl=${last + 1}`]: `ttl: out of range '${last + 1}'`,
+      "ttl=99999999999999": "ttl: out of range '99999999999999'",
+      [`ttl=${"9".repeat(400)}`]: `ttl: out of range '${"9".repeat(400)}'`,
+      "ttl=99999999999999h": "ttl: out of range '99999999999999h'",
+      "ttl=-99999999999": "ttl: out of range '-99999999999'",
+      "nbf=99999999999999": "nbf: out of range '99999999999999'",
+    };
+    for (const [query, text] of Object.entries(refusals)) {
+      const res = await t.http("auth").get(`/token?${query}`).expect(400);
+      assert.deepEqual(
+        res.body,
+        {
+          error: "invalid_request",
+          error_description: `${text} (the instant must fall in the years 1970 to 9999)`,
+        },
+        query,
+      );
+    }
+  });
+
   it("?ttl=0 and ?ttl=-1 are expired at once, ?nbf=1 is not valid yet", async () => {
     for (const query of ["ttl=0", "ttl=-1", "nbf=1"]) {
       const res = await t.http("auth").get(`/token?${query}`).expect(200);
