@@ -149,7 +149,10 @@ export function createResourceApp(
     if (written === JSON_TYPE) return reply;
     if (written) return { ...reply, contentType: written };
     if (reply.status < 400) return style.toReply(new FrameworkError({ kind: "notAcceptable" }), errorContext);
-    return errorContext.wantsHtml ? bootReply(reply.status, errorContext) : empty(reply.status);
+    // The headers set before the error page was rendered (Allow, a session cookie) stay.
+    return errorContext.wantsHtml
+      ? bootReply(reply.status, errorContext, reply.headers)
+      : empty(reply.status, reply.headers);
   }
 
   function dispatch(req: IncomingMessage, res: ServerResponse): void {

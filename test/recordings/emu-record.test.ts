@@ -103,7 +103,11 @@ describe("emu start --record", function () {
         requestHeaders: { accept: "*/*" },
         requestBody: null,
         status: 403,
-        responseHeaders: { "content-type": "application/json" },
+        // The CSRF check saved the CSRF token it generated in a new session.
+        responseHeaders: {
+          "content-type": "application/json",
+          "set-cookie": "JSESSIONID=<redacted>; Path=/; HttpOnly",
+        },
       },
       {
         session,

@@ -30,7 +30,7 @@ export function checkSecurity(
 ): SecurityOutcome {
   const bearer = resolveBearer(headers.authorization);
   // A write is exempt from CSRF only when it carries a parseable bearer token.
-  if (CSRF_CHECKED.has(method) && bearer.kind !== "token") return { reply: bootReply(403, context) };
+  if (CSRF_CHECKED.has(method) && bearer.kind !== "token") return csrfRejected(headers, context, sessions);
   let principal: Principal | undefined;
   if (bearer.kind === "malformed") return challenge(401, CHALLENGE.malformed);
   if (bearer.kind === "token") {
@@ -44,6 +44,21 @@ export function checkSecurity(
     if (!rule.anyOf.some((scope) => granted.has(scope))) return challenge(403, CHALLENGE.insufficientScope);
   }
   return { principal };
+}
+
+/**
+ * The CSRF 403. Before it compares the tokens, CsrfFilter loads the expected one; a request
+ * without a session has none, so HttpSessionCsrfTokenRepository generates one and saves it in a
+ * new session: Tomcat sets a `JSESSIONID` cookie on the 403 (none when the request brings a
+ * session the service knows).
+ */
+function csrfRejected(
+  headers: IncomingHttpHeaders,
+  context: ErrorContext,
+  sessions: HttpSessions | undefined,
+): { reply: Reply } {
+  const cookie = sessions?.ensure(headers.cookie);
+  return { reply: bootReply(403, context, cookie ? [["Set-Cookie", cookie]] : undefined) };
 }
 
 /** The 401 for an anonymous request, after the request cache may have opened a session. */

@@ -94,11 +94,31 @@ describe("pipeline, user/band style (BOOT and PD bodies)", () => {
       assert.match(cookie[0]!, /^JSESSIONID=[0-9A-F]{32}; Path=\/; HttpOnly$/);
       const again = await http.get("/api/widgets/1").set("Cookie", cookie[0]!.split(";")[0]!).expect(401);
       assert.equal(again.headers["set-cookie"], undefined);
-      // No session for a write (CSRF 403 first), a bad token, or a HEAD (no rule matches it).
-      assert.equal((await http.post("/api/widgets").expect(403)).headers["set-cookie"], undefined);
+      // No session for a bad token, or a HEAD (no rule matches it).
       const bad = await http.get("/api/widgets/1").set("Authorization", "Bearer x").expect(401);
       assert.equal(bad.headers["set-cookie"], undefined);
       assert.equal((await http.head("/api/widgets/1").expect(200)).headers["set-cookie"], undefined);
+    });
+
+    it("a CSRF 403 opens a session too: the expected CSRF token is generated and saved in one", async () => {
+      for (const accept of ["application/json", "text/html", "application/xml"]) {
+        const first = await http.post("/unprotected").set("Accept", accept).expect(403);
+        const cookie = (first.headers["set-cookie"] as unknown as string[] | undefined) ?? [];
+        assert.equal(cookie.length, 1, accept);
+        assert.match(cookie[0]!, /^JSESSIONID=[0-9A-F]{32}; Path=\/; HttpOnly$/);
+        const session = cookie[0]!.split(";")[0]!;
+        // The session the 403 opened is known again: no new cookie, on a write or a saved GET.
+        const again = await http.delete("/api/widgets/1").set("Cookie", session).expect(403);
+        assert.equal(again.headers["set-cookie"], undefined);
+        const get = await http.get("/api/widgets/1").set("Cookie", session).expect(401);
+        assert.equal(get.headers["set-cookie"], undefined);
+      }
+      // A session id the service never issued is replaced by a new one.
+      const stale = await http.put("/api/widgets/1").set("Cookie", "JSESSIONID=0123").expect(403);
+      assert.match(String(stale.headers["set-cookie"]), /^JSESSIONID=[0-9A-F]{32}; Path=\/; HttpOnly$/);
+      // A parseable bearer exempts the write from CSRF: no token is loaded, no session opened.
+      const bearer = await http.post("/api/widgets").set("Authorization", "Bearer x").expect(401);
+      assert.equal(bearer.headers["set-cookie"], undefined);
     });
 
     it("ignores a Basic Authorization header (the request stays anonymous)", async () => {
