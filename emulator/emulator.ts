@@ -70,9 +70,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       issuer: options.auth?.issuer ?? "http://127.0.0.1:8084",
       signing: options.auth?.signing ?? { kind: "generated" },
       defaultTtlSeconds: options.auth?.ttlSeconds ?? 3600,
-      // Introspection has no clock-skew leeway: the authorization server that issued the token
-      // calls it inactive from its expiry on (contract §1.5), unlike a JWT library's 60 s.
-      leewaySeconds: options.auth?.leewaySeconds ?? 0,
+      leewaySeconds: options.auth?.leewaySeconds ?? 2,
     },
     clock,
   );

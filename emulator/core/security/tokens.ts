@@ -16,10 +16,7 @@ export interface TokenSettings {
   issuer: string;
   signing: SigningKey;
   defaultTtlSeconds: number;
-  /**
-   * Allowed clock skew when checking `exp` and `nbf`. The real services ask the issuer, which
-   * knows no skew, so the emulator's default is 0.
-   */
+  /** Allowed clock skew when checking `exp` and `nbf`. */
   leewaySeconds: number;
 }
 
