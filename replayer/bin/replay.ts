@@ -40,7 +40,7 @@ function program(setExit: (code: number) => void): Command {
     .option("--run-time <duration>", "run window: 20, 20s, 5m, 1m30s; default 20s")
     .option("--output <folder>", "output folder; default showcase_results")
     .option("--tags <list>", "only tasks with these tags: users,bands,tours,albums,songs")
-    .option("--think <range>", "think time between tasks: 0, 2s, 1-3s; default none")
+    .option("--think <range>", "think time between tasks (closed model): 0, 2s, 1-3s; default none")
     .option("--seed <n>", "seed of every random choice; default random (reported)")
     .option("--timeout <duration>", "per-request timeout; default 5s")
     .option("--thresholds <file>", "JSON file overriding the verdict's targets")

@@ -127,6 +127,9 @@ function loadModel(options: RawOptions, users: number, take: Take, problems: str
     return { kind: "closed", users, spawnRate };
   }
   if (options.spawnRate !== undefined) problems.push("--spawn-rate: only without --rate (the closed model)");
+  // An arrival runs one task and its user is free again: there is no "between tasks" to wait in,
+  // and a think time accepted here would be reported as applied while nothing waits.
+  if (options.think !== undefined) problems.push("--think: only without --rate (the closed model)");
   const rate = take("--rate", options.rate, 1, parsePositiveNumber);
   const maxUsers = take("--max-users", options.maxUsers, users, (text) => parseInteger(text, 1));
   return { kind: "open", rate, maxUsers };

@@ -2,7 +2,13 @@ import type { RunOutcome } from "../engine/run.js";
 import type { StopReason } from "../engine/run-window.js";
 import { SERVICES, type ServiceName } from "../services.js";
 import type { SeriesPoint } from "../stats/time-series.js";
-import { round3, summarize, type StatsSummary } from "../stats/summarize.js";
+import {
+  round3,
+  summarize,
+  verdictFigures,
+  type StatsSummary,
+  type VerdictFigures,
+} from "../stats/summarize.js";
 import type { Thresholds } from "../verdict/thresholds.js";
 import { judge, type Verdict } from "../verdict/verdict.js";
 import type { CompareResults, RunExtras, TrafficInfo } from "./traffic-results.js";
@@ -79,7 +85,11 @@ export function buildResults(
   const services = Object.fromEntries(
     SERVICES.map((service) => [service, summarize(perService[service], duration)]),
   ) as Record<ServiceName, StatsSummary>;
-  const overall = summarize(outcome.stats.overall(), duration);
+  const serviceFigures = Object.fromEntries(
+    SERVICES.map((service) => [service, verdictFigures(perService[service], duration)]),
+  ) as Record<ServiceName, VerdictFigures>;
+  const overallStats = outcome.stats.overall();
+  const overall = summarize(overallStats, duration);
   const endpoints = outcome.stats.names().map((entry) => ({
     name: entry.name,
     method: entry.method,
@@ -98,7 +108,7 @@ export function buildResults(
     endpoints,
     series: outcome.stats.series.points,
     thresholds,
-    verdict: judge(overall, services, thresholds, judgedServices),
+    verdict: judge(verdictFigures(overallStats, duration), serviceFigures, thresholds, judgedServices),
     traffic: extras.traffic ?? { kind: "festival" },
     compare: extras.compare ?? null,
     recordedTo: extras.recordedTo ?? null,

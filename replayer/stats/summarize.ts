@@ -60,6 +60,29 @@ function perSecond(count: number, durationMs: number): number | null {
   return durationMs > 0 ? round3(count / (durationMs / 1000)) : null;
 }
 
+/**
+ * The figures the verdict compares with its targets, unrounded: rounding them for display first
+ * would let a failure rate of 1.0004 % pass "≤ 1 %" or 99.9996 requests/s pass "≥ 100".
+ */
+export interface VerdictFigures {
+  readonly failureRatePercent: number | null;
+  readonly avgMs: number | null;
+  readonly p95Ms: number | null;
+  readonly rps: number | null;
+}
+
+export function verdictFigures(stats: RequestStats, durationMs: number): VerdictFigures {
+  const { latency } = stats;
+  const mean = latency.mean;
+  const p95 = latency.percentile(95);
+  return {
+    failureRatePercent: stats.requests > 0 ? (stats.failures / stats.requests) * 100 : null,
+    avgMs: mean === null ? null : mean / 1000,
+    p95Ms: p95 === null ? null : p95 / 1000,
+    rps: durationMs > 0 ? stats.requests / (durationMs / 1000) : null,
+  };
+}
+
 /** `durationMs` is the measured run duration that requests/s are taken over. */
 export function summarize(stats: RequestStats, durationMs: number): StatsSummary {
   const { latency } = stats;

@@ -7,6 +7,13 @@ import type { ServiceUrls } from "../services.js";
 /** The emulator's CLI in this package (this file runs from `dist/replayer/target/`). */
 export const EMULATOR_SCRIPT = fileURLToPath(new URL("../../emulator/bin/emu.js", import.meta.url));
 
+/**
+ * The lifetime of the embedded emulator's tokens. They are fetched once, before the run, and its
+ * default (1 h) would turn every request of a longer run into a 401 from then on; this outlives
+ * the longest run window and request timeout the replayer accepts (596 h each).
+ */
+export const EMBEDDED_TOKEN_TTL = "1200h";
+
 export interface EmbeddedEmulator {
   readonly pid: number;
   readonly urls: ServiceUrls;
@@ -65,7 +72,8 @@ function exited(child: ChildProcess): Promise<void> {
  * replayer stops it after writing its outputs, and on any exit).
  */
 export async function startEmbeddedEmulator(options: EmulatorOptions): Promise<EmbeddedEmulator> {
-  const args = [options.script ?? EMULATOR_SCRIPT, "start", "--port", "0", "--quiet", "--json"];
+  const script = options.script ?? EMULATOR_SCRIPT;
+  const args = [script, "start", "--port", "0", "--quiet", "--json", "--token-ttl", EMBEDDED_TOKEN_TTL];
   if (options.fixtures !== null) args.push("--fixtures", options.fixtures);
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   const killOnExit = (): void => void child.kill("SIGKILL");

@@ -1,11 +1,14 @@
 import { SERVICE_LABELS, SERVICES, type ServiceName } from "../services.js";
-import type { StatsSummary } from "../stats/summarize.js";
+import { round3, type VerdictFigures } from "../stats/summarize.js";
 import type { Thresholds } from "./thresholds.js";
 
 export interface Check {
   readonly id: string;
   readonly label: string;
-  /** Null when there is nothing to measure (no request): the check then fails. */
+  /**
+   * Rounded to 3 decimals, as every figure of the results; the check itself compares the exact
+   * value. Null when there is nothing to measure (no request): the check then fails.
+   */
   readonly measured: number | null;
   readonly comparison: "≤" | "≥";
   readonly target: number;
@@ -31,16 +34,18 @@ function check(
   judged = true,
 ): Check {
   const meets = measured !== null && (comparison === "≤" ? measured <= target : measured >= target);
-  return { id, label, measured, comparison, target, unit, judged, passed: judged ? meets : true };
+  const shown = measured === null ? null : round3(measured);
+  return { id, label, measured: shown, comparison, target, unit, judged, passed: judged ? meets : true };
 }
 
 /**
  * Festival-scenario.md's verdict: every judged check must hold. `judgedServices` are the
- * services the selected tags send tasks to (all four without `--tags`).
+ * services the selected tags send tasks to (all four without `--tags`). It is given the exact
+ * figures (`verdictFigures`), not the rounded ones the results show.
  */
 export function judge(
-  overall: StatsSummary,
-  services: Readonly<Record<ServiceName, StatsSummary>>,
+  overall: VerdictFigures,
+  services: Readonly<Record<ServiceName, VerdictFigures>>,
   thresholds: Thresholds,
   judgedServices: readonly ServiceName[] = SERVICES,
 ): Verdict {

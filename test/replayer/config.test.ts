@@ -127,6 +127,9 @@ describe("config validation", () => {
     assert.deepEqual(problems({ rate: "5", spawnRate: "2" }), [
       "--spawn-rate: only without --rate (the closed model)",
     ]);
+    assert.deepEqual(problems({ rate: "5", think: "1s" }), [
+      "--think: only without --rate (the closed model)",
+    ]);
   });
 
   it("keeps real-target flags away from the emulator", () => {

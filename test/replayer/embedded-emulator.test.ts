@@ -6,6 +6,7 @@ import { TargetUnreachableError, UsageError } from "../../replayer/errors.js";
 import { startEmbeddedEmulator } from "../../replayer/target/embedded-emulator.js";
 import { fetchToken } from "../../replayer/target/http-get.js";
 import { preflight } from "../../replayer/target/preflight.js";
+import { MAX_TIMER_MS } from "../../replayer/config/parse-values.js";
 
 /**
  * A stand-in for the emulator's process protocol only (argv, the ready line, /token, SIGTERM):
@@ -56,6 +57,8 @@ describe("embedded emulator process", function () {
         "0",
         "--quiet",
         "--json",
+        "--token-ttl",
+        "1200h",
         "--fixtures",
         "festival.json",
       ]);
@@ -86,7 +89,27 @@ describe("embedded emulator process", function () {
       "0",
       "--quiet",
       "--json",
+      "--token-ttl",
+      "1200h",
     ]);
+  });
+
+  it("the real emulator's tokens outlive the longest run and timeout the replayer accepts", async () => {
+    const emulator = await startEmbeddedEmulator({ fixtures: "none" });
+    try {
+      const answer = await fetchToken(`${emulator.authUrl}/token`, 5000);
+      assert.ok("token" in answer);
+      const payload = answer.token.split(".")[1] ?? "";
+      const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+        iat: number;
+        exp: number;
+      };
+      // Its default of one hour answered every request after the first hour of a run with 401.
+      assert.equal(claims.exp - claims.iat, 1200 * 3600);
+      assert.ok(claims.exp - claims.iat > (2 * MAX_TIMER_MS) / 1000);
+    } finally {
+      await emulator.stop();
+    }
   });
 
   const failures: [string, string, RegExp, number?][] = [

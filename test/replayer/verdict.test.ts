@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
+import type { RunOutcome } from "../../replayer/engine/run.js";
+import { buildResults, type RunMeta } from "../../replayer/report/results.js";
 import type { ServiceName } from "../../replayer/services.js";
+import { StatsCollector, type RouteName } from "../../replayer/stats/stats-collector.js";
 import type { StatsSummary } from "../../replayer/stats/summarize.js";
 import { DEFAULT_THRESHOLDS, parseThresholds } from "../../replayer/verdict/thresholds.js";
 import { judge } from "../../replayer/verdict/verdict.js";
@@ -111,6 +114,73 @@ describe("verdict", () => {
         "user service throughput ≥ 40 req/s",
       ],
     );
+  });
+});
+
+describe("verdict of a run", () => {
+  const BANDS: RouteName = { name: "/api/bands [GET]", method: "GET", service: "bands" };
+  const META: RunMeta = {
+    runId: "edge",
+    timestamp: "20250601_120000",
+    startedAt: "2025-06-01T12:00:00.000Z",
+    target: "emu",
+    model: "closed",
+    users: 1,
+    spawnRate: 1,
+    rate: null,
+    runTimeMs: 10_000,
+    tags: null,
+    thinkMs: { min: 0, max: 0 },
+    seed: 1,
+    timeoutMs: 5000,
+  };
+
+  /** A run of `latenciesUs.length` band-service requests, the first `failures` of them failed. */
+  function checksOf(latenciesUs: number[], failures: number, durationMs: number) {
+    const stats = new StatsCollector(0, () => 1, [BANDS]);
+    stats.noteSent(0);
+    latenciesUs.forEach((latencyUs, index) => {
+      const entry = stats.entry(BANDS);
+      if (index < failures) stats.recordFailure(entry, 1, latencyUs, 0, "HTTP 500", 500, "");
+      else stats.recordSuccess(entry, 1, latencyUs, 0);
+    });
+    const outcome: RunOutcome = {
+      stats,
+      stoppedBy: "time",
+      startMs: 0,
+      firstSentMs: 0,
+      endMs: durationMs,
+      durationMs,
+    };
+    const results = buildResults(outcome, META, DEFAULT_THRESHOLDS, ["bands"]);
+    return new Map(results.verdict.checks.map((check) => [check.id, check]));
+  }
+
+  // Each figure rounds (3 decimals) onto its target; the exact one is on the wrong side of it.
+  it("a failure rate of 1.0004 % fails ≤ 1 %, though it reads 1", () => {
+    const check = checksOf(Array<number>(250_001).fill(1000), 2501, 10_000).get("failure-rate");
+    assert.equal(check?.measured, 1);
+    assert.equal(check?.passed, false);
+  });
+
+  it("an average of 500.0003 ms fails ≤ 500 ms, though it reads 500", () => {
+    const checks = checksOf([500_000, 500_000, 500_001], 0, 10);
+    assert.equal(checks.get("avg-response")?.measured, 500);
+    assert.equal(checks.get("avg-response")?.passed, false);
+  });
+
+  it("99.9996 requests/s fail ≥ 100, though they read 100", () => {
+    const check = checksOf(Array<number>(1000).fill(1000), 0, 10_000.04).get("bands-throughput");
+    assert.equal(check?.measured, 100);
+    assert.equal(check?.passed, false);
+  });
+
+  it("exactly at the targets still passes", () => {
+    const checks = checksOf(Array<number>(1000).fill(500_000), 10, 10_000);
+    assert.equal(checks.get("failure-rate")?.passed, true);
+    assert.equal(checks.get("avg-response")?.passed, true);
+    assert.equal(checks.get("bands-throughput")?.measured, 100);
+    assert.equal(checks.get("bands-throughput")?.passed, true);
   });
 });
 
