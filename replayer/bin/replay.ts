@@ -52,9 +52,12 @@ function program(setExit: (code: number) => void): Command {
     .option("--tour-url <url>", "tour-service base URL (--target real); default http://localhost:8094")
     .option(
       "--targets <file>",
-      'JSON { "users": url, "bands": url, "catalog": url, "tours": url } (--target real)',
+      'JSON { "users": url, "bands": url, "catalog": url, "tours": url, "auth": url } (--target real; tokens from auth/token)',
     )
-    .option("--token <token>", "bearer token (--target real); else SOUNDCHECK_TOKEN, else --token-url")
+    .option(
+      "--token <token>",
+      "bearer token (--target real); else SOUNDCHECK_TOKEN, else --token-url, else auth in --targets",
+    )
     .option("--token-url <url>", "URL answering { accessToken } (--target real)")
     .option("--fixtures <file>", "fixtures for the embedded emulator (--target emu)")
     .option("--recording <file>", "replay a soundcheck recording instead of the generated festival traffic")

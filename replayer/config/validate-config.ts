@@ -163,7 +163,8 @@ function emuTarget(options: RawOptions, problems: string[]): TargetConfig {
 function realTarget(inputs: ConfigInputs, take: Take, problems: string[]): TargetConfig {
   const { options } = inputs;
   if (options.fixtures !== undefined) problems.push("--fixtures: only with --target emu");
-  const fromFile = options.targets === undefined ? {} : readTargetsFile(inputs, options.targets, problems);
+  const fromFile: TargetsFile =
+    options.targets === undefined ? {} : readTargetsFile(inputs, options.targets, problems);
   const urls = {} as Record<ServiceName, string>;
   for (const service of SERVICES) {
     const flag = URL_FLAGS[service];
@@ -171,6 +172,8 @@ function realTarget(inputs: ConfigInputs, take: Take, problems: string[]): Targe
     const label = options[flag] !== undefined ? flagName(flag) : `--targets ${service}`;
     urls[service] = take(label, text, DEFAULTS.urls[service], parseHttpUrl);
   }
+  const authUrl =
+    fromFile.auth === undefined ? undefined : take("--targets auth", fromFile.auth, "", parseHttpUrl);
   let token: TokenSource;
   if (options.token !== undefined && options.token.trim() !== "")
     token = { kind: "value", value: options.token.trim() };
@@ -178,18 +181,23 @@ function realTarget(inputs: ConfigInputs, take: Take, problems: string[]): Targe
     token = { kind: "value", value: inputs.envToken.trim() };
   else if (options.tokenUrl !== undefined)
     token = { kind: "url", url: take("--token-url", options.tokenUrl, "", parseHttpUrl) };
+  else if (authUrl !== undefined) token = { kind: "url", url: `${authUrl}/token` };
   else {
-    problems.push("--token: --target real needs a token: --token, SOUNDCHECK_TOKEN or --token-url");
+    problems.push(
+      "--token: --target real needs a token: --token, SOUNDCHECK_TOKEN, --token-url or auth in --targets",
+    );
     token = { kind: "value", value: "" };
   }
   return { kind: "real", urls: urls as ServiceUrls, token };
 }
 
-function readTargetsFile(
-  inputs: ConfigInputs,
-  path: string,
-  problems: string[],
-): Partial<Record<ServiceName, string>> {
+/**
+ * A targets file's base URLs. `auth` (the token service) is allowed so that one file serves both
+ * `emu proxy --targets` and `replay --targets`; the replayer fetches its tokens from `<auth>/token`.
+ */
+type TargetsFile = Partial<Record<ServiceName | "auth", string>>;
+
+function readTargetsFile(inputs: ConfigInputs, path: string, problems: string[]): TargetsFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(inputs.readFile(path));
@@ -203,12 +211,13 @@ function readTargetsFile(
     );
     return {};
   }
-  const found: Partial<Record<ServiceName, string>> = {};
+  const found: TargetsFile = {};
+  const known: readonly string[] = ["auth", ...SERVICES];
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
-    if (!(SERVICES as readonly string[]).includes(key))
-      problems.push(`--targets: unknown service '${key}' (one of ${SERVICES.join(", ")})`);
+    if (!known.includes(key))
+      problems.push(`--targets: unknown service '${key}' (one of ${known.join(", ")})`);
     else if (typeof value !== "string") problems.push(`--targets: ${key} must be a URL string`);
-    else found[key as ServiceName] = value;
+    else found[key as ServiceName | "auth"] = value;
   }
   return found;
 }

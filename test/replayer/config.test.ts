@@ -175,8 +175,38 @@ describe("config validation", () => {
     assert.deepEqual(token({ tokenUrl: "http://a/token" }, "env"), { kind: "value", value: "env" });
     assert.deepEqual(token({ tokenUrl: "http://a/token" }), { kind: "url", url: "http://a/token" });
     assert.deepEqual(problems({ target: "real" }), [
-      "--token: --target real needs a token: --token, SOUNDCHECK_TOKEN or --token-url",
+      "--token: --target real needs a token: --token, SOUNDCHECK_TOKEN, --token-url or auth in --targets",
     ]);
+  });
+
+  it("fetches tokens from a targets file's auth service, unless a token or --token-url is given", () => {
+    const file = '{"auth": "http://auth.test:7/", "users": "http://users.test:1"}';
+    const target = (options: RawOptions, envToken?: string) => {
+      const result = validateConfig(
+        inputs({ target: "real", targets: "t.json", ...options }, { envToken, readFile: () => file }),
+      );
+      return result.ok ? result.config.target : result;
+    };
+    assert.deepEqual(target({}), {
+      kind: "real",
+      urls: {
+        users: "http://users.test:1",
+        bands: "http://localhost:8092",
+        catalog: "http://localhost:8093",
+        tours: "http://localhost:8094",
+      },
+      token: { kind: "url", url: "http://auth.test:7/token" },
+    });
+    const tokenOf = (options: RawOptions, envToken?: string) => {
+      const result = target(options, envToken);
+      return "kind" in result && result.kind === "real" ? result.token : result;
+    };
+    assert.deepEqual(tokenOf({ tokenUrl: "http://other.test/t" }), {
+      kind: "url",
+      url: "http://other.test/t",
+    });
+    assert.deepEqual(tokenOf({}, "env"), { kind: "value", value: "env" });
+    assert.deepEqual(tokenOf({ token: "flag" }), { kind: "value", value: "flag" });
   });
 
   it("reports unreadable and malformed files", () => {
@@ -190,11 +220,12 @@ describe("config validation", () => {
     assert.deepEqual(
       problems(
         { target: "real", token: "t", targets: "t.json" },
-        { readFile: () => '{"auth": "http://a", "users": 5}' },
+        { readFile: () => '{"admin": "http://a", "users": 5, "auth": "ftp://x"}' },
       ),
       [
-        "--targets: unknown service 'auth' (one of users, bands, catalog, tours)",
+        "--targets: unknown service 'admin' (one of auth, users, bands, catalog, tours)",
         "--targets: users must be a URL string",
+        "--targets auth: not an http(s) URL 'ftp://x'",
       ],
     );
     assert.deepEqual(problems({ target: "real", token: "t", userUrl: "ftp://x" }), [
