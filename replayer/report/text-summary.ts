@@ -1,4 +1,5 @@
 import { SERVICE_LABELS, SERVICES } from "../services.js";
+import { counted } from "../../common/counted.js";
 import { formatFixed, formatNumber, withUnit } from "./format.js";
 import { notJudgedReason, recordedTextLines } from "./recorded-text.js";
 import type { Results } from "./results.js";
@@ -15,8 +16,8 @@ export function renderVerdictText(results: Results): string {
   const { overall } = results;
   lines.push(
     `Ran ${formatNumber(results.durationMs / 1000)} s (${results.durationBasis})${stoppedText(results)}: ` +
-      `${overall.requests} requests, ${overall.failures} failures, ${formatFixed(overall.rps)} req/s` +
-      (results.meta.model === "open" ? `, ${results.missedStarts} missed starts` : ""),
+      `${counted(overall.requests, "request")}, ${counted(overall.failures, "failure")}, ${formatFixed(overall.rps)} req/s` +
+      (results.meta.model === "open" ? `, ${counted(results.missedStarts, "missed start")}` : ""),
   );
   for (const service of SERVICES) {
     const stats = results.services[service];
