@@ -5,7 +5,7 @@ import type { RecordedTrafficInfo } from "./traffic-results.js";
 /** Why a throughput check is shown but not judged: nothing of this run's traffic went to it. */
 export function notJudgedReason(results: Pick<Results, "traffic">): string {
   return results.traffic.kind === "festival"
-    ? "no selected tag sends to it"
+    ? "its tag is not among --tags"
     : "the recording sends nothing to it";
 }
 
