@@ -2,13 +2,14 @@
  * `emu start`: configuration → emulator → listeners → ready line, then serve until a signal.
  */
 import { randomInt } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile, stat } from "node:fs/promises";
 import { resolveConfig, type EmulatorConfig, type StartFlags } from "../config/config.js";
 import type { SigningKey } from "../core/security/tokens.js";
 import type { ServiceApp } from "../core/service-app.js";
 import { StoreError } from "../core/store/store.js";
 import { createEmulator, type Emulator } from "../emulator.js";
-import { FixtureError, readFixture, type Fixture } from "../fixtures/fixtures.js";
+import { FixtureError, NAMED_FIXTURES, readFixture, type Fixture } from "../fixtures/fixtures.js";
 import { openExchangeRecorder, type ExchangeRecorder } from "../record/recorder.js";
 import { SERVICE_NAMES } from "../services/registry.js";
 import { StrainController } from "../strain/controller.js";
@@ -78,8 +79,37 @@ async function fixturesOf(config: EmulatorConfig): Promise<Fixture | "none"> {
 export async function resolveStartConfig(flags: StartFlags & { config?: string }): Promise<EmulatorConfig> {
   const file = flags.config ? await readConfigFile(flags.config) : {};
   const result = resolveConfig(file, flags, { readText });
-  if (!result.ok) throw new ExitError(`emu: bad configuration: ${result.problems.join("; ")}`, 2);
+  // The files the start reads are checked here too, so their problems come with all the others.
+  const problems = [
+    ...(result.ok ? [] : result.problems),
+    ...(await unreadable("--fixtures", "fixtures", flags.fixtures, file, [
+      "none",
+      ...Object.keys(NAMED_FIXTURES),
+    ])),
+    ...(await unreadable("--token-key", "tokenKey", flags.tokenKey, file, [])),
+  ];
+  if (problems.length > 0 || !result.ok)
+    throw new ExitError(`emu: bad configuration: ${problems.join("; ")}`, 2);
   return result.config;
+}
+
+/** A file named by a flag (or its config key) that cannot be read, as one problem; names are no files. */
+async function unreadable(
+  flag: string,
+  fileKey: string,
+  flagValue: unknown,
+  file: Record<string, unknown>,
+  names: readonly string[],
+): Promise<string[]> {
+  const [source, value] = flagValue !== undefined ? [flag, flagValue] : [`config.${fileKey}`, file[fileKey]];
+  if (typeof value !== "string" || value === "" || names.includes(value)) return [];
+  try {
+    await access(value, constants.R_OK);
+    if (!(await stat(value)).isFile()) return [`${source}: '${value}' is not a file`];
+    return [];
+  } catch (error) {
+    return [`${source}: cannot read '${value}' (${(error as NodeJS.ErrnoException).code ?? "error"})`];
+  }
 }
 
 export interface Running {

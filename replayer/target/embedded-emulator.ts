@@ -104,7 +104,9 @@ export async function startEmbeddedEmulator(options: EmulatorOptions): Promise<E
       // emu exits 2 on a configuration error, and the one piece of its configuration the user
       // gives is --fixtures: a file that cannot be read is the user's to fix, not an outage.
       if (code === 2 && options.fixtures !== null) {
-        return fail(message, new UsageError(`--fixtures${explain(errorTail) || `: ${message}`}`));
+        // emu names the flag itself when it is the file: say it once.
+        const said = explain(errorTail).replace(/^: emu: bad configuration: --fixtures: /, ": ");
+        return fail(message, new UsageError(`--fixtures${said || `: ${message}`}`));
       }
       fail(message);
     });

@@ -148,6 +148,18 @@ describe("embedded emulator process", function () {
     });
   });
 
+  it("a fixtures file emu cannot read: the flag named once, with emu's reason", async () => {
+    const path = await script(
+      "unreadable.mjs",
+      `console.error("emu: bad configuration: --fixtures: cannot read 'x.json' (ENOENT)"); process.exit(2);`,
+    );
+    await assert.rejects(startEmbeddedEmulator({ fixtures: "x.json", script: path }), (error: unknown) => {
+      assert.ok(error instanceof UsageError);
+      assert.equal(error.message, "--fixtures: cannot read 'x.json' (ENOENT)");
+      return true;
+    });
+  });
+
   for (const [title, body, message, readyTimeoutMs] of failures) {
     it(`a child that ${title}: target unreachable`, async () => {
       const path = await script("bad.mjs", body);

@@ -95,6 +95,24 @@ describe("emu start (the CLI)", function () {
     );
   });
 
+  it("lists a fixtures or key file it cannot read among the other problems", async () => {
+    const emu = spawnCli("emu", [
+      "start",
+      "--seed",
+      "z",
+      "--fixtures",
+      "no-such-fixtures.json",
+      "--token-key",
+      "fixtures",
+    ]);
+    assert.equal(await emu.exited, 2);
+    assert.equal(
+      emu.stderr().trim(),
+      "emu: bad configuration: --seed: 'z' must be an integer ≥ 0; " +
+        "--fixtures: cannot read 'no-such-fixtures.json' (ENOENT); --token-key: 'fixtures' is not a file",
+    );
+  });
+
   it("refuses an unknown flag with one line and exit 2", async () => {
     const emu = spawnCli("emu", ["start", "--bogus"]);
     assert.equal(await emu.exited, 2);
