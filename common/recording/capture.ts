@@ -33,6 +33,8 @@ export interface RawExchange {
   status: number;
   responseHeaders: HeaderInput;
   responseBody: Buffer | Uint8Array | string | undefined;
+  /** The answer had a body that was not captured (a HAR without response content). */
+  responseBodyMissing?: boolean;
   durationMs: number;
   fault?: string;
 }
@@ -99,6 +101,7 @@ export function captureExchange(raw: RawExchange, startedAtMs: number): Recorded
     responseHeaders,
     responseBody: response.body,
     ...(response.encoding ? { responseBodyEncoding: response.encoding } : {}),
+    ...(raw.responseBodyMissing && response.body === null ? { responseBodyMissing: true as const } : {}),
     durationMs: round3(raw.durationMs),
     ...(raw.fault ? { fault: raw.fault } : {}),
   };

@@ -54,6 +54,11 @@ export interface RecordedExchange {
   responseHeaders: RecordedHeaders;
   responseBody: string | null;
   responseBodyEncoding?: "base64";
+  /**
+   * Present when the answer had a body that was not captured (a HAR exported without response
+   * content): `responseBody` is then null and says nothing about the answer's body.
+   */
+  responseBodyMissing?: true;
   durationMs: number;
   /** A fault injected by the emulator, or why the proxy could not answer normally. */
   fault?: string;

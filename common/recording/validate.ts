@@ -68,6 +68,7 @@ const FIELDS: ReadonlyArray<readonly [keyof RecordedExchange, FieldCheck, string
   ["responseHeaders", isHeaders, "an object of header strings"],
   ["responseBody", isBody, "a string or null"],
   ["responseBodyEncoding", isEncoding, '"base64" or absent'],
+  ["responseBodyMissing", (v) => v === undefined || v === true, "true or absent"],
   ["durationMs", isMs, "a number of milliseconds ≥ 0"],
   ["fault", (v) => v === undefined || typeof v === "string", "a string or absent"],
 ];

@@ -10,6 +10,7 @@ import { pipeline } from "node:stream/promises";
 import { request, type Dispatcher } from "undici";
 import type { RawExchange, RecordingService } from "../../common/recording/index.js";
 import { sessionKeyOf } from "../record/session-key.js";
+import { decodedBody } from "./decoded-body.js";
 import { clientResponseHeaders, upstreamRequestHeaders } from "./hop-by-hop.js";
 
 export interface ForwardOptions {
@@ -144,7 +145,9 @@ export function forwarder(options: ForwardOptions): RequestListener {
         status: outcome.status,
         responseHeaders: outcome.headers,
         responseBody:
-          req.method === "HEAD" || outcome.body.length === 0 ? undefined : Buffer.concat(outcome.body),
+          req.method === "HEAD" || outcome.body.length === 0
+            ? undefined
+            : decodedBody(Buffer.concat(outcome.body), outcome.headers),
         durationMs: performance.now() - arrival,
         ...(outcome.fault ? { fault: outcome.fault } : {}),
       });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { request } from "undici";
 import { RecordingWriter, readRecording, type RecordedExchange } from "../../common/recording/index.js";
 import { createProxy, type Proxy } from "../../emulator/proxy/proxy.js";
@@ -143,6 +144,44 @@ describe("emu proxy: forwarding", () => {
     await writer.close();
     const [line] = (await readRecording(file)).exchanges;
     assert.deepEqual([line?.method, line?.status, line?.responseBody], ["HEAD", 200, null]);
+  });
+
+  it("passes a compressed answer on as it is and records it decoded", async () => {
+    const json = '{"id":7,"name":"The Cure","members":[]}';
+    const gzipped = gzipSync(json);
+    const compressing = await serve((req, res) => {
+      const coding = req.url === "/api/bands/7" ? "gzip" : "br";
+      const bytes =
+        coding === "gzip"
+          ? gzipped
+          : req.url === "/api/bands/8"
+            ? brotliCompressSync(json)
+            : Buffer.from("not br");
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": coding });
+      res.end(bytes);
+    });
+    try {
+      const file = dir.path("gzip.jsonl");
+      const writer = await RecordingWriter.open(file, { source: "proxy" });
+      const { url } = await proxyTo({ bands: compressing.url }, writer);
+      const response = await request(`${url}/api/bands/7`, { headers: { "accept-encoding": "gzip" } });
+      assert.equal(response.headers["content-encoding"], "gzip");
+      assert.deepEqual(Buffer.from(await response.body.arrayBuffer()), gzipped);
+      await (await request(`${url}/api/bands/8`)).body.text();
+      await (await request(`${url}/api/bands/9`)).body.text();
+      await writer.close();
+      const lines = (await readRecording(file)).exchanges.sort((a, b) => a.path.localeCompare(b.path));
+      assert.deepEqual(
+        lines.map((line) => [line.path, line.responseBody, line.responseBodyEncoding]),
+        [
+          ["/api/bands/7", json, undefined],
+          ["/api/bands/8", json, undefined],
+          ["/api/bands/9", "not br", undefined],
+        ],
+      );
+    } finally {
+      await compressing.close();
+    }
   });
 
   it("streams: the client has the first chunk while the upstream is still writing", async () => {

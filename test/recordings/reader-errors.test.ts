@@ -89,6 +89,11 @@ describe("recording reader: errors name the file and the line", () => {
       messageOf(`${HEADER}\n${badService}`),
       'recording x.jsonl line 2: "service" must be one of auth, users, bands, catalog, tours (got "payments")',
     );
+    const badMissing = LINE.replace('"status":200', '"status":200,"responseBodyMissing":"yes"');
+    assert.equal(
+      messageOf(`${HEADER}\n${badMissing}`),
+      'recording x.jsonl line 2: "responseBodyMissing" must be true or absent (got "yes")',
+    );
   });
 
   it("reads a file with a BOM, CRLF line ends and blank lines", () => {

@@ -228,6 +228,46 @@ describe("a recorded session as a virtual user", () => {
     ]);
   });
 
+  it("ids another session created map too (a second login), within the same copy only", async () => {
+    // The manager's token was refreshed after the band was created: a second session uses the
+    // band and its manager in a query, a nested body field and a list.
+    const later = [
+      exchange({ t: 300, session: "jti:two", method: "GET", path: "/api/bands/4" }),
+      exchange({
+        t: 310,
+        session: "jti:two",
+        service: "tours",
+        method: "GET",
+        path: "/api/tours",
+        query: "bandId=4",
+        responseBody: "[]",
+      }),
+      exchange({
+        t: 320,
+        session: "jti:two",
+        service: "users",
+        method: "PATCH",
+        path: "/api/managers/bands/7",
+        requestHeaders: JSON_REQUEST,
+        requestBody: "[4,1]",
+        responseBody: '{"id":7}',
+      }),
+    ];
+    const { scenario } = play([...SESSION, ...later], { copies: 2 });
+    const sender = new AnsweringSender(aheadBy100);
+    await runAll(scenario.createUser(0), sender);
+    await runAll(scenario.createUser(2), sender);
+    await runAll(scenario.createUser(3), sender);
+    assert.deepEqual(sender.sent.slice(3).map(line), [
+      "GET /api/bands/104",
+      "GET /api/tours?bandId=104",
+      "PATCH /api/managers/bands/107 [104,1]",
+      "GET /api/bands/4",
+      "GET /api/tours?bandId=4",
+      "PATCH /api/managers/bands/7 [4,1]",
+    ]);
+  });
+
   it("a loop starts each pass at its period, with a fresh correlation", async () => {
     const { schedule, scenario } = play(SESSION, { repeat: "loop" });
     assert.equal(schedule.periodMs, 252);

@@ -45,6 +45,18 @@ function responseBody(content: unknown): string | Buffer | undefined {
   return content.encoding === "base64" ? Buffer.from(content.text, "base64") : content.text;
 }
 
+/**
+ * An answer whose body the HAR does not hold although it had one: browsers export a response
+ * without `content.text` when its body was not kept (Chrome for large or evicted bodies, or
+ * when a HAR is exported "sanitized"), with its real `size` or `-1`. Only a size of 0, a 204, a
+ * 304 or a HEAD says there was no body.
+ */
+function bodyMissing(method: string, status: number, content: unknown): boolean {
+  if (isObject(content) && typeof content.text === "string") return false;
+  if (method === "HEAD" || status === 204 || status === 304) return false;
+  return !(isObject(content) && content.size === 0);
+}
+
 /** The page, else the connection, else the initiator; else everything is one session. */
 function sessionOf(entry: Json): string {
   if (typeof entry.pageref === "string" && entry.pageref) return `page:${entry.pageref}`;
@@ -104,6 +116,7 @@ export function readEntry(entry: unknown, resolve: ServiceResolver): EntryOutcom
       status: response.status,
       responseHeaders,
       responseBody: responseBody(content),
+      responseBodyMissing: bodyMissing(request.method.toUpperCase(), response.status, content),
       durationMs: typeof entry.time === "number" && entry.time > 0 ? entry.time : 0,
     },
   };

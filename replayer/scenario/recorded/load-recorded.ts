@@ -62,6 +62,30 @@ async function read(config: RecordedTrafficConfig): Promise<Read> {
   }
 }
 
+/**
+ * Why a HAR gave nothing, in one line: the warnings of the broken entries and the other hosts
+ * are never printed when the run stops here, so the first of each are named, and a HAR of only
+ * other hosts is most likely one taken through a gateway.
+ */
+function whyEmpty(
+  broken: string[],
+  otherHosts: Array<{ host: string; count: number }>,
+  kind: string,
+): string {
+  const first = <T>(list: T[], show: (item: T) => string) =>
+    list.slice(0, 3).map(show).join(", ") + (list.length > 3 ? ", …" : "");
+  const parts = ["no exchange for the services"];
+  parts.push(broken.length === 0 ? "0 broken" : `${broken.length} broken (${first(broken, (b) => b)})`);
+  const foreign = otherHosts.reduce((sum, { count }) => sum + count, 0);
+  parts.push(
+    foreign === 0
+      ? "0 for other hosts"
+      : `${foreign} for other hosts (${first(otherHosts, ({ host, count }) => `${host} ×${count}`)})`,
+  );
+  const hint = foreign > 0 && kind === "har" ? " — --har-services says where the services were" : "";
+  return `${parts.join("; ")}${hint}`;
+}
+
 export async function loadRecordedTraffic(config: RecordedTrafficConfig): Promise<LoadedTraffic> {
   const loaded = await read(config);
   const all: RecordedExchange[] = loaded.sessions.flatMap((session) => [...session.exchanges]);
@@ -78,13 +102,10 @@ export async function loadRecordedTraffic(config: RecordedTrafficConfig): Promis
       `${label}: skipped ${foreign} ${foreign === 1 ? "entry" : "entries"} for other hosts: ${hosts}`,
     );
   }
-  if (replayed.length === 0) {
-    const why =
-      all.length > 0
-        ? "it holds only token fetches"
-        : `no exchange for the services; ${loaded.broken.length} broken, ${foreign} for other hosts`;
-    throw new UsageError(`${label}: nothing to replay (${why})`);
-  }
+  if (replayed.length === 0)
+    throw new UsageError(
+      `${label}: nothing to replay (${all.length > 0 ? "it holds only token fetches" : whyEmpty(loaded.broken, otherHosts, config.kind)})`,
+    );
   const sessions = groupSessions(replayed);
   return {
     sessions,

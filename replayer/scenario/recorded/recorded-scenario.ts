@@ -1,6 +1,6 @@
 import type { RecordedExchange } from "../../../common/recording/index.js";
 import type { Scenario } from "../../engine/scenario.js";
-import { nameFor, type CompareTally, type ReplaySchedule } from "../../recording/index.js";
+import { IdMap, nameFor, type CompareTally, type ReplaySchedule } from "../../recording/index.js";
 import { isServiceName } from "../../services.js";
 import type { RouteName } from "../../stats/stats-collector.js";
 import { RecordedUser, type RecordedPlay } from "./recorded-user.js";
@@ -33,12 +33,19 @@ export function recordedScenario(options: RecordedScenarioOptions): Scenario {
       if (!route) byName.set(name, (route = { name, method: exchange.method, service: exchange.service }));
       routes.set(exchange, route);
     }
+  const shared = new Map<string, IdMap>();
   const play: RecordedPlay = {
     schedule,
     token: options.token,
     compare: options.compare,
     shiftDays: options.shiftDays,
     routeOf: (exchange) => routes.get(exchange) as RouteName,
+    sharedIds(copy, pass) {
+      const key = `${copy}/${pass}`;
+      let ids = shared.get(key);
+      if (!ids) shared.set(key, (ids = new IdMap()));
+      return ids;
+    },
   };
   return {
     routes: [...byName.values()],

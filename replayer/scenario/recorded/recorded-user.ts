@@ -2,6 +2,7 @@ import type { RecordedExchange } from "../../../common/recording/index.js";
 import type { Answer, Reply, Sender, VirtualUser } from "../../engine/scenario.js";
 import {
   compareExchange,
+  type IdMap,
   plannedStartMs,
   SessionCorrelator,
   type CompareTally,
@@ -22,6 +23,8 @@ export interface RecordedPlay {
   /** `--compare`: every answer is compared with the recorded one into this; null without. */
   readonly compare: CompareTally | null;
   routeOf(exchange: RecordedExchange): RouteName;
+  /** The ids learned by every session of this copy in this pass (id-map.ts). */
+  sharedIds(copy: number, pass: number): IdMap;
 }
 
 function header(answer: Answer, name: string): string | undefined {
@@ -43,20 +46,22 @@ function unanswered(exchange: RecordedExchange, name: string, reply: Reply<unkno
 /**
  * One session instance of the recording (a session, or one of its copies) as a virtual user: it
  * sends the session's exchanges in recorded order, each when the schedule says, with the ids
- * rewritten by its own correlation, and learns from every answer. A looped replay starts each
- * pass with a fresh correlation: a pass creates its own entities.
+ * rewritten by its own correlation (backed by its copy's, shared with the other sessions), and
+ * learns from every answer. A looped replay starts each pass with a fresh correlation: a pass
+ * creates its own entities.
  */
 export class RecordedUser implements VirtualUser {
   readonly key: string;
   private pass = 0;
   private index = 0;
-  private correlator = new SessionCorrelator();
+  private correlator: SessionCorrelator;
 
   constructor(
     private readonly instance: SessionInstance,
     private readonly play: RecordedPlay,
   ) {
     this.key = instance.id;
+    this.correlator = new SessionCorrelator(play.sharedIds(instance.copy, 0));
   }
 
   nextDueMs(): number | null {
@@ -73,7 +78,7 @@ export class RecordedUser implements VirtualUser {
     if (this.index === exchanges.length && this.play.schedule.repeat === "loop") {
       this.index = 0;
       this.pass += 1;
-      this.correlator = new SessionCorrelator();
+      this.correlator = new SessionCorrelator(this.play.sharedIds(this.instance.copy, this.pass));
     }
     return true;
   }

@@ -177,6 +177,24 @@ describe("compare: the shape of answers against the recording", () => {
     });
   }
 
+  it("does not judge a body that was never captured, but still its status and media type", () => {
+    const missing = exchange(null, {
+      responseHeaders: { "content-type": "application/json" },
+      responseBodyMissing: true,
+    });
+    assert.deepEqual(
+      compareExchange(missing, { status: 200, contentType: "application/json", body: BAND }).mismatches,
+      [],
+    );
+    assert.deepEqual(
+      compareExchange(missing, { status: 200, contentType: "text/html", body: "<p>" }).mismatches,
+      ["content-type: expected application/json, got text/html"],
+    );
+    assert.deepEqual(compareExchange(missing, { status: 404, contentType: undefined, body: "" }).mismatches, [
+      "status: expected 200, got 404",
+    ]);
+  });
+
   it("a tally with nothing in it has no rate", () => {
     assert.deepEqual(new CompareTally().summary(), {
       total: 0,

@@ -126,6 +126,26 @@ describe("correlation: a recording replayed against a store whose counters diffe
     });
   });
 
+  it("a session falls back on the ids its copy's other sessions learned; its own win", () => {
+    const shared = new IdMap();
+    const creator = new SessionCorrelator(shared);
+    const other = new SessionCorrelator(shared);
+    const band = exchange({
+      method: "POST",
+      path: "/api/bands",
+      status: 201,
+      responseBody: '{"id":4,"name":"Owls","managerId":7,"members":[]}',
+    });
+    assert.equal(creator.learn(band, { status: 201, body: '{"id":54}' }), 1);
+    assert.equal(other.prepare(exchange({ method: "GET", path: "/api/bands/4" })).path, "/api/bands/54");
+    assert.equal(other.learn(band, { status: 201, body: '{"id":64}' }), 1);
+    assert.equal(creator.prepare(exchange({ method: "GET", path: "/api/bands/4" })).path, "/api/bands/54");
+    assert.equal(other.prepare(exchange({ method: "GET", path: "/api/bands/4" })).path, "/api/bands/64");
+    assert.deepEqual(other.ids.toJSON(), { band: [[4, 64]] });
+    const alone = new SessionCorrelator();
+    assert.equal(alone.prepare(exchange({ method: "GET", path: "/api/bands/4" })).path, "/api/bands/4");
+  });
+
   it("rewrites id lists in every spelling and leaves the rest byte for byte", () => {
     const ids = new IdMap();
     ids.set("band", 4, 54);

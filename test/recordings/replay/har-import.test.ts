@@ -156,6 +156,42 @@ describe("HAR import", () => {
     assert.equal(result.exchangeCount, 7);
   });
 
+  it("marks an answer whose body the HAR did not keep, and only that one", () => {
+    // Chrome exports a response without content.text when it did not keep the body, with its
+    // real size or -1; a size of 0, a 204 and a HEAD had no body.
+    const entry = (method: string, status: number, content: unknown) => ({
+      startedDateTime: "2025-05-21T12:00:00.000+02:00",
+      time: 2,
+      request: { method, url: "http://localhost:8092/api/bands/4", headers: [] },
+      response: { status, headers: [], content },
+    });
+    const result = importHar({
+      log: {
+        entries: [
+          entry("GET", 200, { size: 93, mimeType: "application/json" }),
+          entry("GET", 200, { size: -1, mimeType: "application/json" }),
+          entry("GET", 200, undefined),
+          entry("GET", 200, { size: 0, mimeType: "application/json" }),
+          entry("POST", 204, { size: -1 }),
+          entry("HEAD", 200, { size: 93 }),
+          entry("GET", 200, { size: 2, mimeType: "application/json", text: "[]" }),
+        ],
+      },
+    });
+    assert.deepEqual(
+      only(result).map((e) => [e.responseBody, e.responseBodyMissing]),
+      [
+        [null, true],
+        [null, true],
+        [null, true],
+        [null, undefined],
+        [null, undefined],
+        [null, undefined],
+        ["[]", undefined],
+      ],
+    );
+  });
+
   it("refuses what is not a HAR", async () => {
     assert.throws(
       () => importHar({ entries: [] }, {}, "x.har"),
