@@ -4,11 +4,14 @@ export interface ChartLine {
   readonly label: string;
   readonly color: string;
   readonly values: readonly (number | null)[];
+  /** Drawn dashed, so a line that runs on top of another (failures/s = requests/s) leaves it visible. */
+  readonly dashed?: boolean;
 }
 
 export interface DrawnLine {
   readonly label: string;
   readonly color: string;
+  readonly dashed: boolean;
   /** SVG path data; empty when the line has no value at all. */
   readonly d: string;
 }
@@ -30,8 +33,9 @@ export interface Chart {
 }
 
 const WIDTH = 720;
-const HEIGHT = 220;
-const PLOT = { left: 56, top: 12, right: WIDTH - 12, bottom: HEIGHT - 28 };
+const HEIGHT = 236;
+/** Below the plot: the tick labels, then the axis title. */
+const PLOT = { left: 56, top: 12, right: WIDTH - 12, bottom: HEIGHT - 44 };
 
 /** The smallest 1, 2 or 5 × 10^k at or above `value` (1 for nothing to show). */
 export function niceCeiling(value: number): number {
@@ -39,6 +43,18 @@ export function niceCeiling(value: number): number {
   const power = 10 ** Math.floor(Math.log10(value));
   for (const step of [1, 2, 5, 10]) if (step * power >= value - 1e-12) return step * power;
   return 10 * power;
+}
+
+/** Whole-second steps a reader counts in at a glance. */
+const SECOND_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+
+/**
+ * The smallest step that puts at most 7 ticks over `span` seconds, so the ticks are evenly spaced
+ * whole seconds (0s 2s 4s 6s 8s), never rounded fractions of the span (0s 2s 3s 5s 6s 8s).
+ */
+export function secondsStep(span: number): number {
+  const fits = SECOND_STEPS.find((step) => span / step <= 6);
+  return fits ?? niceCeiling(span / 6);
 }
 
 function coordinate(value: number): string {
@@ -81,17 +97,16 @@ export function lineChart(
       run += 1;
     });
     if (run === 1) parts.push("l0.5,0");
-    return { label: line.label, color: line.color, d: parts.join(" ") };
+    return { label: line.label, color: line.color, dashed: line.dashed ?? false, d: parts.join(" ") };
   });
 
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((fraction) => ({
     y: Math.round(y(top * fraction) * 10) / 10,
     label: formatNumber(top * fraction, 2),
   }));
-  const xCount = Math.min(6, span + 1);
-  const xTicks = Array.from({ length: xCount }, (_, index) => {
-    const second = Math.round(first + (span * index) / Math.max(1, xCount - 1));
-    return { x: Math.round(x(second) * 10) / 10, label: `${second}s` };
-  });
+  const step = secondsStep(span);
+  const xTicks: { x: number; label: string }[] = [];
+  for (let second = Math.ceil(first / step) * step; second <= first + span; second += step)
+    xTicks.push({ x: Math.round(x(second) * 10) / 10, label: `${second}s` });
   return { title, unit, width: WIDTH, height: HEIGHT, plot: PLOT, lines: drawn, yTicks, xTicks };
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { RunTick } from "../../replayer/engine/run.js";
 import { judgedServices } from "../../replayer/replay.js";
-import { lineChart, niceCeiling } from "../../replayer/report/charts.js";
+import { lineChart, niceCeiling, secondsStep } from "../../replayer/report/charts.js";
 import { formatFixed, formatNumber, showUnprintable } from "../../replayer/report/format.js";
 import { slowestEndpoints } from "../../replayer/report/html-report.js";
 import { formatProgress } from "../../replayer/report/progress-line.js";
@@ -68,6 +68,32 @@ describe("report parts", () => {
         ["0s", "1s", "2s", "3s", "4s"],
       );
     });
+
+    it("puts the time ticks on evenly spaced whole seconds, not rounded fractions of the run", () => {
+      const seconds = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+      const chart = lineChart("t", "ms", seconds, [{ label: "a", color: "#000", values: seconds }]);
+      assert.deepEqual(
+        chart.xTicks.map((tick) => tick.label),
+        ["0s", "2s", "4s", "6s", "8s"],
+      );
+      assert.deepEqual(
+        chart.xTicks.map((tick) => tick.x),
+        [56, 219, 382, 545, 708],
+      );
+    });
+
+    const steps: [number, number][] = [
+      [1, 1],
+      [6, 1],
+      [7, 2],
+      [8, 2],
+      [13, 5],
+      [59, 10],
+      [600, 120],
+      [3600, 600],
+    ];
+    for (const [span, step] of steps)
+      it(`ticks a ${span} s run every ${step} s`, () => assert.equal(secondsStep(span), step));
 
     it("copes with an empty series", () => {
       const chart = lineChart("t", "ms", [], [{ label: "a", color: "#000", values: [] }]);
