@@ -70,7 +70,12 @@ export function reportView(results: Results): ReportView {
   const charts = [
     lineChart("Requests and failures per second", "per second", seconds, [
       { label: "requests/s", color: "#2563eb", values: results.series.map((point) => point.requests) },
-      { label: "failures/s", color: "#dc2626", dashed: true, values: results.series.map((point) => point.failures) },
+      {
+        label: "failures/s",
+        color: "#dc2626",
+        dashed: true,
+        values: results.series.map((point) => point.failures),
+      },
     ]),
     lineChart("Response time", "ms", seconds, [
       { label: "median", color: "#16a34a", values: results.series.map((point) => point.medianMs) },
