@@ -61,10 +61,27 @@ function coordinate(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
+function pathThrough(points: readonly [number, number][]): string {
+  return points
+    .map(([px, py], index) => `${index === 0 ? "M" : "L"}${coordinate(px)},${coordinate(py)}`)
+    .join(" ");
+}
+
+/**
+ * A point with no neighbour (a one-second run, a second between two gaps) as a dash of
+ * LONE_POINT_WIDTH px centred on it, kept inside the plot: a zero-length stroke would be a dot too
+ * small to see, and at the left edge half of it would be under the plot's border.
+ */
+const LONE_POINT_WIDTH = 8;
+function lonePoint([px, py]: [number, number]): string {
+  const start = Math.min(Math.max(px - LONE_POINT_WIDTH / 2, PLOT.left), PLOT.right - LONE_POINT_WIDTH);
+  return `M${coordinate(start)},${coordinate(py)} h${LONE_POINT_WIDTH}`;
+}
+
 /**
  * A line chart of per-second values as inline SVG data, computed here so the template only places
  * numbers (no script, nothing fetched). A missing value (no samples that second) breaks the line;
- * a lone point gets a short stroke so it stays visible.
+ * a lone point gets a short dash so it stays visible.
  */
 export function lineChart(
   title: string,
@@ -84,20 +101,17 @@ export function lineChart(
   const y = (value: number): number => PLOT.bottom - (value / top) * (PLOT.bottom - PLOT.top);
 
   const drawn = lines.map((line) => {
-    const parts: string[] = [];
-    let run = 0;
+    const runs: [number, number][][] = [[]];
     line.values.forEach((value, index) => {
       const second = seconds[index];
-      if (value === null || second === undefined) {
-        if (run === 1) parts.push("l0.5,0");
-        run = 0;
-        return;
-      }
-      parts.push(`${run === 0 ? "M" : "L"}${coordinate(x(second))},${coordinate(y(value))}`);
-      run += 1;
+      if (value === null || second === undefined) runs.push([]);
+      else runs[runs.length - 1]?.push([x(second), y(value)]);
     });
-    if (run === 1) parts.push("l0.5,0");
-    return { label: line.label, color: line.color, dashed: line.dashed ?? false, d: parts.join(" ") };
+    const d = runs
+      .filter((points) => points.length > 0)
+      .map((points) => (points.length === 1 ? lonePoint(points[0]!) : pathThrough(points)))
+      .join(" ");
+    return { label: line.label, color: line.color, dashed: line.dashed ?? false, d };
   });
 
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((fraction) => ({

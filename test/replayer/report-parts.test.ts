@@ -57,7 +57,7 @@ describe("report parts", () => {
       );
       assert.deepEqual(chart.plot, { left: 56, top: 12, right: 708, bottom: 192 });
       assert.equal(chart.lines[0]?.d, "M56,192 L219,102 M545,12 L708,12");
-      assert.equal(chart.lines[1]?.d, "M382,120 l0.5,0");
+      assert.equal(chart.lines[1]?.d, "M378,120 h8");
       assert.equal(chart.lines[2]?.d, "");
       assert.deepEqual(
         chart.yTicks.map((tick) => tick.label),
@@ -94,6 +94,11 @@ describe("report parts", () => {
     ];
     for (const [span, step] of steps)
       it(`ticks a ${span} s run every ${step} s`, () => assert.equal(secondsStep(span), step));
+
+    it("draws the lone point of a one-second run as a dash inside the plot", () => {
+      const chart = lineChart("t", "ms", [0], [{ label: "a", color: "#000", values: [5] }]);
+      assert.equal(chart.lines[0]?.d, "M56,12 h8");
+    });
 
     it("copes with an empty series", () => {
       const chart = lineChart("t", "ms", [], [{ label: "a", color: "#000", values: [] }]);
