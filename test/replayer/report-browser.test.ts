@@ -95,6 +95,21 @@ describe("report in a real headless Chromium", function () {
     await page.close();
   });
 
+  it("printed on A4 portrait, its tables and charts stay within the page's width", async () => {
+    const path = join(folder, "print.html");
+    await writeFile(path, renderHtmlReport(seededResults()), "utf8");
+    // A4 less Chromium's default print margins, in CSS pixels.
+    const page = await browser!.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    await page.goto(pathToFileURL(path).href);
+    const widths = await page.$$eval("table, figure.chart svg", (elements) =>
+      elements.map((el) => Math.ceil(el.getBoundingClientRect().right)),
+    );
+    assert.ok(widths.length > 0 && widths.every((right) => right <= 718), widths.join(", "));
+    assert.equal(await page.evaluate("document.documentElement.scrollWidth"), 718);
+    await page.close();
+  });
+
   it("parses junit.xml with hostile reasons as well-formed XML", async () => {
     const page = await browser!.newPage();
     const xml = renderJunit(seededResults());
