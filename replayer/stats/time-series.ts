@@ -24,6 +24,8 @@ export class TimeSeries {
   private requests = 0;
   private failures = 0;
   private missed = 0;
+  /** The most users seen active at a request of the current second; -1 before its first. */
+  private peakUsers = -1;
   private readonly latency = new LatencyHistogram();
 
   constructor(
@@ -33,6 +35,7 @@ export class TimeSeries {
 
   record(atMs: number, latencyUs: number, failed: boolean): void {
     this.rollTo(atMs);
+    this.sampleUsers();
     this.requests += 1;
     if (failed) this.failures += 1;
     this.latency.record(latencyUs);
@@ -40,6 +43,7 @@ export class TimeSeries {
 
   recordMissed(atMs: number): void {
     this.rollTo(atMs);
+    this.sampleUsers();
     this.missed += 1;
   }
 
@@ -60,6 +64,15 @@ export class TimeSeries {
     return this.points[this.points.length - 1];
   }
 
+  /**
+   * Users are read while their second runs, not when it is closed: a second is closed late (by the
+   * next second's first request, or after the run when every user has stopped).
+   */
+  private sampleUsers(): void {
+    const users = this.activeUsers();
+    if (users > this.peakUsers) this.peakUsers = users;
+  }
+
   private closeCurrent(): void {
     const median = this.latency.percentile(50);
     const p95 = this.latency.percentile(95);
@@ -70,12 +83,13 @@ export class TimeSeries {
       missed: this.missed,
       medianMs: median === null ? null : median / 1000,
       p95Ms: p95 === null ? null : p95 / 1000,
-      users: this.activeUsers(),
+      users: this.peakUsers >= 0 ? this.peakUsers : this.activeUsers(),
     });
     this.current += 1;
     this.requests = 0;
     this.failures = 0;
     this.missed = 0;
+    this.peakUsers = -1;
     this.latency.reset();
   }
 }

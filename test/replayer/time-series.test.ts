@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { TimeSeries } from "../../replayer/stats/time-series.js";
 
 describe("per-second time series", () => {
-  it("closes each second with its counts, median, p95 and the active users", () => {
+  it("closes each second with its counts, median, p95 and the most users active during it", () => {
     let users = 3;
     const series = new TimeSeries(1000, () => users);
     series.record(1000, 2000, false);
@@ -13,7 +13,8 @@ describe("per-second time series", () => {
     series.recordMissed(2200);
     series.finish(2500);
     assert.deepEqual(series.points, [
-      { second: 0, requests: 3, failures: 1, missed: 0, medianMs: 4.001, p95Ms: 6, users: 5 },
+      // Second 0 is closed by the request at 2100 ms, when 5 are active; during it there were 3.
+      { second: 0, requests: 3, failures: 1, missed: 0, medianMs: 4.001, p95Ms: 6, users: 3 },
       { second: 1, requests: 1, failures: 0, missed: 1, medianMs: 1, p95Ms: 1, users: 5 },
     ]);
   });
@@ -30,6 +31,21 @@ describe("per-second time series", () => {
         [1, 0, 0, null],
         [2, 0, 0, null],
         [3, 1, 1, 1],
+      ],
+    );
+  });
+
+  it("the last, partial second keeps the users it had, though the run has ended when it closes", () => {
+    let users = 4;
+    const series = new TimeSeries(0, () => users);
+    series.record(1200, 1000, false);
+    users = 0;
+    series.finish(1500);
+    assert.deepEqual(
+      series.points.map((point) => [point.second, point.users]),
+      [
+        [0, 4],
+        [1, 4],
       ],
     );
   });
