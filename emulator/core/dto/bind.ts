@@ -127,25 +127,42 @@ function bindInteger(
   lo: bigint,
   hi: bigint,
 ): number | null {
-  let text: string;
-  if (value instanceof JsonNumber) {
-    text = value.text;
-  } else if (typeof value === "string") {
-    text = value.trim();
-    if (text === "") return null;
-    if (!/^[+-]?\d+$/.test(text)) {
-      throw new BindError(
-        `Cannot deserialize value of type \`${javaType}\` from String "${value}": not a valid \`${javaType}\` value`,
-      );
-    }
-  } else {
-    throw mismatch(javaType, value);
-  }
-  const integral = /[.eE]/.test(text) ? truncate(text) : BigInt(text.replace(/^\+/, ""));
+  if (typeof value === "string") return bindIntegerString(value, javaType, lo, hi);
+  if (!(value instanceof JsonNumber)) throw mismatch(javaType, value);
+  const text = value.text;
+  const integral = /[.eE]/.test(text) ? truncate(text) : BigInt(text);
   if (integral === undefined || integral < lo || integral > hi) {
     throw new BindError(`Numeric value (${text}) out of range of ${primitive} (${lo} - ${hi})`);
   }
   return Number(integral);
+}
+
+/**
+ * A number sent as a string goes through Jackson's `_parseLong` / `_parseIntPrimitive`: the text
+ * is trimmed (Java's trim), the word `null` is a null (0 for an int), and a value beyond the
+ * type is a "weird string" reported with the string, not the parser's "Numeric value" overflow.
+ * An int takes anything that fits a long first and only then reports its own overflow.
+ */
+function bindIntegerString(value: string, javaType: string, lo: bigint, hi: bigint): number | null {
+  const text = javaTrim(value);
+  if (text === "" || text === "null") return null;
+  const weird = (reason: string) =>
+    new BindError(`Cannot deserialize value of type \`${javaType}\` from String "${text}": ${reason}`);
+  const invalid = weird(`not a valid \`${javaType}\` value`);
+  if (!/^[+-]?\d+$/.test(text)) throw invalid;
+  const integral = BigInt(text.replace(/^\+/, ""));
+  if (integral >= lo && integral <= hi) return Number(integral);
+  if (javaType !== "int" || integral < LONG_MIN || integral > LONG_MAX) throw invalid;
+  throw weird(`Overflow: numeric value (${text}) out of range of int (${lo} -${hi})`);
+}
+
+/** `String.trim()`: every character up to U+0020 goes, nothing else (JavaScript's trim takes more). */
+function javaTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return text.slice(start, end);
 }
 
 function truncate(text: string): bigint | undefined {
