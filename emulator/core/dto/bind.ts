@@ -4,9 +4,14 @@
  * "" as null, and Jackson's own messages when a value cannot be bound.
  */
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/jackson-parser.js";
-import { localDateTimeParseError, parseJavaDate, parseLocalDateTime } from "./dates.js";
+import {
+  localDateTimeFromFields,
+  localDateTimeParseError,
+  parseJavaDate,
+  parseLocalDateTime,
+} from "./dates.js";
 import { fieldEntries } from "./field-entries.js";
-import type { Bound, Dto, FieldMap, FieldSpec, FieldType } from "./schema.js";
+import type { Bound, Dto, FieldMap, FieldSpec, FieldType, LocalDateTimeValue } from "./schema.js";
 
 /** Jackson could not bind the body: Spring reports `JSON parse error: <message>`. */
 export class BindError extends Error {}
@@ -206,7 +211,14 @@ function bindEnum(values: readonly string[], javaType: string, value: JsonValue)
 
 function bindLocalDateTime(value: JsonValue): unknown {
   if (value === null) return null;
-  if (typeof value !== "string") throw mismatch("java.time.LocalDateTime", value);
+  if (Array.isArray(value)) return localDateTimeFromArray(value);
+  if (value instanceof JsonNumber && value.isInteger) {
+    throw new BindError(
+      `raw timestamp (${value.text}) not allowed for \`java.time.LocalDateTime\`: need additional information such as an offset or time-zone (see class Javadocs)`,
+    );
+  }
+  if (isJsonObject(value)) throw mismatch("java.time.LocalDateTime", value);
+  if (typeof value !== "string") throw new BindError("Expected array or string.");
   const text = value.trim();
   if (text === "") return null;
   const parsed = parseLocalDateTime(text);
@@ -216,6 +228,60 @@ function bindLocalDateTime(value: JsonValue): unknown {
     );
   }
   return parsed;
+}
+
+/**
+ * LocalDateTimeDeserializer's array form: `[]` is null; otherwise year, month, day, hour and
+ * minute (`nextIntValue(-1)`: a scalar that is not an integer reads as -1), then an optional
+ * second and fraction (read with `getIntValue`, so 7.9 is 7; below 1000 the fraction is in
+ * milliseconds, else nanoseconds), then the end. A field out of range is Java's own
+ * DateTimeException message, which Jackson wraps as the parse error. An array shorter than five
+ * sends the real parser on past its end; it is refused here as a missing element.
+ */
+function localDateTimeFromArray(items: JsonValue[]): LocalDateTimeValue | null {
+  if (items.length === 0) return null;
+  const [first] = items;
+  if (!(first instanceof JsonNumber && first.isInteger)) {
+    throw new BindError(
+      `Unexpected token (${tokenOf(first as JsonValue)}) within Array, expected VALUE_NUMBER_INT`,
+    );
+  }
+  if (
+    items.length < 5 ||
+    items
+      .slice(1, 5)
+      .some((item) => typeof item === "object" && item !== null && !(item instanceof JsonNumber))
+  ) {
+    throw new BindError("Unexpected token (END_ARRAY) within Array, expected VALUE_NUMBER_INT");
+  }
+  if (items.length > 7) {
+    throw new BindError(
+      `Unexpected token (${tokenOf(items[7] as JsonValue)}), expected END_ARRAY: Expected array to end`,
+    );
+  }
+  const [year, month, day, hour, minute] = items
+    .slice(0, 5)
+    .map((item, index) =>
+      index === 0 || (item instanceof JsonNumber && item.isInteger) ? intValue(item as JsonNumber) : -1,
+    ) as [number, number, number, number, number];
+  const second = items.length > 5 ? intValue(items[5] as JsonValue) : 0;
+  const partial = items.length > 6 ? intValue(items[6] as JsonValue) : 0;
+  const nano = partial < 1000 ? partial * 1_000_000 : partial;
+  const built = localDateTimeFromFields({ year, month, day, hour, minute, second }, nano);
+  if ("error" in built) throw new BindError(built.error);
+  return built;
+}
+
+/** `JsonParser.getIntValue()`: an int, a float truncated, anything else is no number at all. */
+function intValue(item: JsonValue): number {
+  if (!(item instanceof JsonNumber)) {
+    throw new BindError(`Current token (${tokenOf(item)}) not numeric, can not use numeric value accessors`);
+  }
+  const integral = item.isInteger ? BigInt(item.text) : truncate(item.text);
+  if (integral === undefined || integral < INT_MIN || integral > INT_MAX) {
+    throw new BindError(`Numeric value (${item.text}) out of range of int (${INT_MIN} - ${INT_MAX})`);
+  }
+  return Number(integral);
 }
 
 function bindDate(value: JsonValue): Date | null {
