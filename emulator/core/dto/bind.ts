@@ -284,23 +284,27 @@ function intValue(item: JsonValue): number {
   return Number(integral);
 }
 
+/**
+ * StdDeserializer._parseDate: an integer is epoch milliseconds, a float is not a date at all, a
+ * string is trimmed and "null" in it is a null, everything else goes to StdDateFormat.
+ */
 function bindDate(value: JsonValue): Date | null {
   if (value === null) return null;
-  if (value instanceof JsonNumber) {
-    if (value.isInteger && !inLongRange(value.text)) {
+  if (value instanceof JsonNumber && value.isInteger) {
+    if (!inLongRange(value.text)) {
       throw new BindError(
-        `Cannot deserialize value of type \`java.util.Date\` from Number ${value.text}: not a valid 64-bit \`long\` for creating \`java.util.Date\``,
+        `Cannot deserialize value of type \`java.util.Date\` from number ${value.text}: not a valid 64-bit \`long\` for creating \`java.util.Date\``,
       );
     }
-    const ms = Number(value.text);
-    if (Number.isFinite(ms)) return representable(new Date(Math.trunc(ms)), `Number ${value.text}`);
+    return representable(new Date(Number(value.text)), `Number ${value.text}`);
   }
   if (typeof value !== "string") throw mismatch("java.util.Date", value);
-  if (value.trim() === "") return null;
-  const parsed = parseJavaDate(value.trim());
-  if (parsed) return representable(parsed, `String "${value}"`);
+  const text = javaTrim(value);
+  if (text === "" || text === "null") return null;
+  const parsed = parseJavaDate(text);
+  if (parsed) return representable(parsed, `String "${text}"`);
   throw new BindError(
-    `Cannot deserialize value of type \`java.util.Date\` from String "${value}": not a valid representation (error: Failed to parse Date value '${value}': Cannot parse date "${value}": not compatible with any of standard forms ("yyyy-MM-dd'T'HH:mm:ss.SSSX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd"))`,
+    `Cannot deserialize value of type \`java.util.Date\` from String "${text}": not a valid representation (error: Failed to parse Date value '${text}': Cannot parse date "${text}": not compatible with any of standard forms ("yyyy-MM-dd'T'HH:mm:ss.SSSX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd"))`,
   );
 }
 
