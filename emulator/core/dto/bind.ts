@@ -4,9 +4,14 @@
  * "" as null, and Jackson's own messages when a value cannot be bound.
  */
 import { JsonNumber, type JsonObject, type JsonValue } from "../json/jackson-parser.js";
-import { localDateTimeParseError, parseJavaDate, parseLocalDateTime } from "./dates.js";
+import {
+  localDateTimeFromFields,
+  localDateTimeParseError,
+  parseJavaDate,
+  parseLocalDateTime,
+} from "./dates.js";
 import { fieldEntries } from "./field-entries.js";
-import type { Bound, Dto, FieldMap, FieldSpec, FieldType } from "./schema.js";
+import type { Bound, Dto, FieldMap, FieldSpec, FieldType, LocalDateTimeValue } from "./schema.js";
 
 /** Jackson could not bind the body: Spring reports `JSON parse error: <message>`. */
 export class BindError extends Error {}
@@ -127,25 +132,42 @@ function bindInteger(
   lo: bigint,
   hi: bigint,
 ): number | null {
-  let text: string;
-  if (value instanceof JsonNumber) {
-    text = value.text;
-  } else if (typeof value === "string") {
-    text = value.trim();
-    if (text === "") return null;
-    if (!/^[+-]?\d+$/.test(text)) {
-      throw new BindError(
-        `Cannot deserialize value of type \`${javaType}\` from String "${value}": not a valid \`${javaType}\` value`,
-      );
-    }
-  } else {
-    throw mismatch(javaType, value);
-  }
-  const integral = /[.eE]/.test(text) ? truncate(text) : BigInt(text.replace(/^\+/, ""));
+  if (typeof value === "string") return bindIntegerString(value, javaType, lo, hi);
+  if (!(value instanceof JsonNumber)) throw mismatch(javaType, value);
+  const text = value.text;
+  const integral = /[.eE]/.test(text) ? truncate(text) : BigInt(text);
   if (integral === undefined || integral < lo || integral > hi) {
     throw new BindError(`Numeric value (${text}) out of range of ${primitive} (${lo} - ${hi})`);
   }
   return Number(integral);
+}
+
+/**
+ * A number sent as a string goes through Jackson's `_parseLong` / `_parseIntPrimitive`: the text
+ * is trimmed (Java's trim), the word `null` is a null (0 for an int), and a value beyond the
+ * type is a "weird string" reported with the string, not the parser's "Numeric value" overflow.
+ * An int takes anything that fits a long first and only then reports its own overflow.
+ */
+function bindIntegerString(value: string, javaType: string, lo: bigint, hi: bigint): number | null {
+  const text = javaTrim(value);
+  if (text === "" || text === "null") return null;
+  const weird = (reason: string) =>
+    new BindError(`Cannot deserialize value of type \`${javaType}\` from String "${text}": ${reason}`);
+  const invalid = weird(`not a valid \`${javaType}\` value`);
+  if (!/^[+-]?\d+$/.test(text)) throw invalid;
+  const integral = BigInt(text.replace(/^\+/, ""));
+  if (integral >= lo && integral <= hi) return Number(integral);
+  if (javaType !== "int" || integral < LONG_MIN || integral > LONG_MAX) throw invalid;
+  throw weird(`Overflow: numeric value (${text}) out of range of int (${lo} -${hi})`);
+}
+
+/** `String.trim()`: every character up to U+0020 goes, nothing else (JavaScript's trim takes more). */
+function javaTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return text.slice(start, end);
 }
 
 function truncate(text: string): bigint | undefined {
@@ -189,7 +211,14 @@ function bindEnum(values: readonly string[], javaType: string, value: JsonValue)
 
 function bindLocalDateTime(value: JsonValue): unknown {
   if (value === null) return null;
-  if (typeof value !== "string") throw mismatch("java.time.LocalDateTime", value);
+  if (Array.isArray(value)) return localDateTimeFromArray(value);
+  if (value instanceof JsonNumber && value.isInteger) {
+    throw new BindError(
+      `raw timestamp (${value.text}) not allowed for \`java.time.LocalDateTime\`: need additional information such as an offset or time-zone (see class Javadocs)`,
+    );
+  }
+  if (isJsonObject(value)) throw mismatch("java.time.LocalDateTime", value);
+  if (typeof value !== "string") throw new BindError("Expected array or string.");
   const text = value.trim();
   if (text === "") return null;
   const parsed = parseLocalDateTime(text);
@@ -201,23 +230,81 @@ function bindLocalDateTime(value: JsonValue): unknown {
   return parsed;
 }
 
+/**
+ * LocalDateTimeDeserializer's array form: `[]` is null; otherwise year, month, day, hour and
+ * minute (`nextIntValue(-1)`: a scalar that is not an integer reads as -1), then an optional
+ * second and fraction (read with `getIntValue`, so 7.9 is 7; below 1000 the fraction is in
+ * milliseconds, else nanoseconds), then the end. A field out of range is Java's own
+ * DateTimeException message, which Jackson wraps as the parse error. An array shorter than five
+ * sends the real parser on past its end; it is refused here as a missing element.
+ */
+function localDateTimeFromArray(items: JsonValue[]): LocalDateTimeValue | null {
+  if (items.length === 0) return null;
+  const [first] = items;
+  if (!(first instanceof JsonNumber && first.isInteger)) {
+    throw new BindError(
+      `Unexpected token (${tokenOf(first as JsonValue)}) within Array, expected VALUE_NUMBER_INT`,
+    );
+  }
+  if (
+    items.length < 5 ||
+    items
+      .slice(1, 5)
+      .some((item) => typeof item === "object" && item !== null && !(item instanceof JsonNumber))
+  ) {
+    throw new BindError("Unexpected token (END_ARRAY) within Array, expected VALUE_NUMBER_INT");
+  }
+  if (items.length > 7) {
+    throw new BindError(
+      `Unexpected token (${tokenOf(items[7] as JsonValue)}), expected END_ARRAY: Expected array to end`,
+    );
+  }
+  const [year, month, day, hour, minute] = items
+    .slice(0, 5)
+    .map((item, index) =>
+      index === 0 || (item instanceof JsonNumber && item.isInteger) ? intValue(item as JsonNumber) : -1,
+    ) as [number, number, number, number, number];
+  const second = items.length > 5 ? intValue(items[5] as JsonValue) : 0;
+  const partial = items.length > 6 ? intValue(items[6] as JsonValue) : 0;
+  const nano = partial < 1000 ? partial * 1_000_000 : partial;
+  const built = localDateTimeFromFields({ year, month, day, hour, minute, second }, nano);
+  if ("error" in built) throw new BindError(built.error);
+  return built;
+}
+
+/** `JsonParser.getIntValue()`: an int, a float truncated, anything else is no number at all. */
+function intValue(item: JsonValue): number {
+  if (!(item instanceof JsonNumber)) {
+    throw new BindError(`Current token (${tokenOf(item)}) not numeric, can not use numeric value accessors`);
+  }
+  const integral = item.isInteger ? BigInt(item.text) : truncate(item.text);
+  if (integral === undefined || integral < INT_MIN || integral > INT_MAX) {
+    throw new BindError(`Numeric value (${item.text}) out of range of int (${INT_MIN} - ${INT_MAX})`);
+  }
+  return Number(integral);
+}
+
+/**
+ * StdDeserializer._parseDate: an integer is epoch milliseconds, a float is not a date at all, a
+ * string is trimmed and "null" in it is a null, everything else goes to StdDateFormat.
+ */
 function bindDate(value: JsonValue): Date | null {
   if (value === null) return null;
-  if (value instanceof JsonNumber) {
-    if (value.isInteger && !inLongRange(value.text)) {
+  if (value instanceof JsonNumber && value.isInteger) {
+    if (!inLongRange(value.text)) {
       throw new BindError(
-        `Cannot deserialize value of type \`java.util.Date\` from Number ${value.text}: not a valid 64-bit \`long\` for creating \`java.util.Date\``,
+        `Cannot deserialize value of type \`java.util.Date\` from number ${value.text}: not a valid 64-bit \`long\` for creating \`java.util.Date\``,
       );
     }
-    const ms = Number(value.text);
-    if (Number.isFinite(ms)) return representable(new Date(Math.trunc(ms)), `Number ${value.text}`);
+    return representable(new Date(Number(value.text)), `Number ${value.text}`);
   }
   if (typeof value !== "string") throw mismatch("java.util.Date", value);
-  if (value.trim() === "") return null;
-  const parsed = parseJavaDate(value.trim());
-  if (parsed) return representable(parsed, `String "${value}"`);
+  const text = javaTrim(value);
+  if (text === "" || text === "null") return null;
+  const parsed = parseJavaDate(text);
+  if (parsed) return representable(parsed, `String "${text}"`);
   throw new BindError(
-    `Cannot deserialize value of type \`java.util.Date\` from String "${value}": not a valid representation (error: Failed to parse Date value '${value}': Cannot parse date "${value}": not compatible with any of standard forms ("yyyy-MM-dd'T'HH:mm:ss.SSSX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd"))`,
+    `Cannot deserialize value of type \`java.util.Date\` from String "${text}": not a valid representation (error: Failed to parse Date value '${text}': Cannot parse date "${text}": not compatible with any of standard forms ("yyyy-MM-dd'T'HH:mm:ss.SSSX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd"))`,
   );
 }
 

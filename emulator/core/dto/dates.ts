@@ -25,6 +25,36 @@ export function parseLocalDateTime(text: string): LocalDateTimeValue | undefined
   return { text: trimmed ? `${base}.${trimmed}` : base, epochMs };
 }
 
+/**
+ * `LocalDateTime.of(year, month, day, hour, minute, second, nano)`, the form Jackson builds from an
+ * array such as `[2024, 3, 1, 10, 0]`: the DateTimeException message when a field is out of range.
+ */
+export function localDateTimeFromFields(
+  fields: ScannedFields,
+  nano: number,
+): LocalDateTimeValue | { error: string } {
+  const invalid =
+    invalidField(fields) ??
+    (nano < 0 || nano > 999_999_999
+      ? `Invalid value for NanoOfSecond (valid values 0 - 999999999): ${nano}`
+      : undefined);
+  if (invalid) return { error: invalid };
+  const { year, month, day, hour, minute, second } = fields;
+  const two = (n: number) => String(n).padStart(2, "0");
+  const fraction = String(nano).padStart(9, "0").replace(/0+$/, "");
+  const text = `${yearText(year)}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}`;
+  const instant = new Date(0);
+  instant.setUTCFullYear(year, month - 1, day);
+  instant.setUTCHours(hour, minute, second, Math.trunc(nano / 1_000_000));
+  return { text: fraction ? `${text}.${fraction}` : text, epochMs: instant.getTime() };
+}
+
+/** `LocalDate.toString()`'s year: four digits at least, a sign past 9999 or before 0. */
+function yearText(year: number): string {
+  if (year > 9999) return `+${year}`;
+  return (year < 0 ? "-" : "") + String(Math.abs(year)).padStart(4, "0");
+}
+
 /** A LocalDateTime value for an instant, as the service would hold `LocalDateTime.now()` in UTC. */
 export function localDateTimeOf(epochMs: number): LocalDateTimeValue {
   const iso = new Date(epochMs).toISOString().slice(0, 23);
@@ -117,7 +147,7 @@ export function localDateTimeParseError(input: string): string {
     : `Text '${quoted}' could not be parsed at index 0`;
 }
 
-interface ScannedFields {
+export interface ScannedFields {
   year: number;
   month: number;
   day: number;

@@ -161,6 +161,43 @@ describe("music-catalog: /api/albums (contract §5.3)", () => {
       );
     });
 
+    it("takes the release date as Jackson's array form too; [] is null (§1.2)", async () => {
+      const cases: [unknown, string][] = [
+        [[2024, 3, 1, 10, 0], "2024-03-01T10:00:00"],
+        [[2024, 3, 1, 10, 0, 5], "2024-03-01T10:00:05"],
+        [[2024, 3, 1, 10, 0, 5, 500], "2024-03-01T10:00:05.5"],
+        [[2024, 3, 1, 10, 0, 5, 123456], "2024-03-01T10:00:05.000123456"],
+      ];
+      for (const [sent, written] of cases) {
+        const album = await api.album({ releaseDate: sent });
+        assert.equal(album.releaseDate, written, JSON.stringify(sent));
+      }
+      const res = await api.post("/api/albums", { title: "X", releaseDate: [], bandId: 1 }).expect(400);
+      assert.deepEqual(res.body, { releaseDate: "Release date cannot be null" });
+    });
+
+    it("refuses other shapes of release date with LocalDateTimeDeserializer's messages → 500", async () => {
+      const cases: [unknown, string][] = [
+        [
+          1709287200000,
+          "raw timestamp (1709287200000) not allowed for `java.time.LocalDateTime`: need additional information such as an offset or time-zone (see class Javadocs)",
+        ],
+        [true, "Expected array or string."],
+        [["2024-03-01T10:00"], "Unexpected token (VALUE_STRING) within Array, expected VALUE_NUMBER_INT"],
+        [[2024, 13, 1, 10, 0], "Invalid value for MonthOfYear (valid values 1 - 12): 13"],
+        [[2024, "3", 1, 10, 0], "Invalid value for MonthOfYear (valid values 1 - 12): -1"],
+        [[2023, 2, 29, 10, 0], "Invalid date 'February 29' as '2023' is not a leap year"],
+        [
+          [2024, 3, 1, 10, 0, 5, 1, 2],
+          "Unexpected token (VALUE_NUMBER_INT), expected END_ARRAY: Expected array to end",
+        ],
+      ];
+      for (const [releaseDate, message] of cases) {
+        const res = await api.post("/api/albums", { title: "X", releaseDate, bandId: 1 }).expect(500);
+        assert.deepEqual(res.body, catchAll(`JSON parse error: ${message}`), JSON.stringify(releaseDate));
+      }
+    });
+
     it("a title over 255 characters passes validation and fails at insert → 500 MC (§5.2)", async () => {
       const title = "t".repeat(256);
       const res = await api

@@ -135,6 +135,14 @@ describe("music-catalog: framework errors become the catch-all 500 (contract §1
     );
   });
 
+  it('a "null" string binds as null, so it reaches validation as a 400, not a parse error', async () => {
+    const res = await api.post("/api/songs", { name: "x", duration: "null", bandId: "null" }).expect(400);
+    assert.deepEqual(res.body, {
+      duration: "Song duration must be at least 1 second",
+      bandId: "Band ID cannot be null",
+    });
+  });
+
   it("binding errors come before validation: a wrong-typed field is a 500, not a 400", async () => {
     const res = await api.post("/api/songs", { name: "x", duration: "long", bandId: 1 }).expect(500);
     assert.deepEqual(

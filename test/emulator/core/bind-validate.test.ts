@@ -70,6 +70,13 @@ describe("DTO binding (Jackson coercions)", () => {
     assert.deepEqual(bound.bandIds, [1, 2]);
   });
 
+  it('reads the string "null" as null, and as 0 for a primitive int (Jackson\'s textual null)', () => {
+    const bound = bind('{"id": "null", "duration": " null ", "bandIds": ["null", " 7 "]}');
+    assert.equal(bound.id, null);
+    assert.equal(bound.duration, 0);
+    assert.deepEqual(bound.bandIds, [null, 7]);
+  });
+
   it("treats an empty string as null and a null primitive int as 0", () => {
     const bound = bind('{"id": "", "duration": null, "releasedAt": ""}');
     assert.equal(bound.id, null);
@@ -91,6 +98,24 @@ describe("DTO binding (Jackson coercions)", () => {
       "Numeric value (99999999999999999999) out of range of long (-9223372036854775808 - 9223372036854775807)",
     ],
     ['{"duration": 3000000000}', "Numeric value (3000000000) out of range of int (-2147483648 - 2147483647)"],
+    // Numbers sent as strings: Jackson trims them and reports a value beyond the type as a weird
+    // string, not with the parser's "Numeric value … out of range" overflow message.
+    [
+      '{"id": " 9223372036854775808 "}',
+      'Cannot deserialize value of type `java.lang.Long` from String "9223372036854775808": not a valid `java.lang.Long` value',
+    ],
+    [
+      '{"duration": "3000000000"}',
+      'Cannot deserialize value of type `int` from String "3000000000": Overflow: numeric value (3000000000) out of range of int (-2147483648 -2147483647)',
+    ],
+    [
+      '{"duration": "99999999999999999999"}',
+      'Cannot deserialize value of type `int` from String "99999999999999999999": not a valid `int` value',
+    ],
+    [
+      '{"duration": " 5.0 "}',
+      'Cannot deserialize value of type `int` from String "5.0": not a valid `int` value',
+    ],
     [
       '{"name": {"a": 1}}',
       "Cannot deserialize value of type `java.lang.String` from Object value (token `JsonToken.START_OBJECT`)",

@@ -70,6 +70,39 @@ describe("tour-service: city-visit dates (contract §1.2, §6.2)", () => {
     assert.deepEqual(res.body, { dateFrom: "Date From cannot be null" });
   });
 
+  it('"null" in a string is null for a date too → the not-null message (Jackson\'s textual null)', async () => {
+    const res = await api
+      .post("/api/cityVisits", { cityName: "x", dateFrom: " null ", dateTo: "2025-08-01" })
+      .expect(400);
+    assert.deepEqual(res.body, { dateFrom: "Date From cannot be null" });
+  });
+
+  it("a fractional epoch is not a date: StdDeserializer takes integers only → 500", async () => {
+    const res = await api
+      .post("/api/cityVisits", { cityName: "x", dateFrom: 1751328000000.5, dateTo: "2025-08-01" })
+      .expect(500);
+    assert.deepEqual(
+      res.body,
+      catchAll(
+        "JSON parse error: Cannot deserialize value of type `java.util.Date` from Floating-point value (token `JsonToken.VALUE_NUMBER_FLOAT`)",
+      ),
+    );
+    assert.deepEqual((await api.get("/api/cityVisits").expect(200)).body, []);
+  });
+
+  it("a refused date string is quoted trimmed, as Jackson parses it", async () => {
+    const res = await api
+      .post("/api/cityVisits", { cityName: "x", dateFrom: " 2025-07-01 10:00 ", dateTo: "2025-08-01" })
+      .expect(500);
+    const text = "2025-07-01 10:00";
+    assert.deepEqual(
+      res.body,
+      catchAll(
+        `JSON parse error: Cannot deserialize value of type \`java.util.Date\` from String "${text}": not a valid representation (error: Failed to parse Date value '${text}': Cannot parse date "${text}": not compatible with any of standard forms ("yyyy-MM-dd'T'HH:mm:ss.SSSX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd"))`,
+      ),
+    );
+  });
+
   it("an epoch beyond a Long → Jackson's JSON parse error 500, nothing stored", async () => {
     const res = await api
       .post("/api/cityVisits")
@@ -79,7 +112,7 @@ describe("tour-service: city-visit dates (contract §1.2, §6.2)", () => {
     assert.deepEqual(
       res.body,
       catchAll(
-        "JSON parse error: Cannot deserialize value of type `java.util.Date` from Number 99999999999999999999: not a valid 64-bit `long` for creating `java.util.Date`",
+        "JSON parse error: Cannot deserialize value of type `java.util.Date` from number 99999999999999999999: not a valid 64-bit `long` for creating `java.util.Date`",
       ),
     );
     assert.deepEqual((await api.get("/api/cityVisits").expect(200)).body, []);
