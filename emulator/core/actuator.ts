@@ -89,7 +89,9 @@ export function prometheusText(source: ActuatorSource): string {
     'hikaricp_connections{pool="HikariPool-1"} 10',
   );
   const aggregates = source.telemetry.aggregatesFor(source.service);
-  lines.push("# HELP http_server_requests_seconds", "# TYPE http_server_requests_seconds histogram");
+  // A timer without a description gets Micrometer's help text " ", written after the name and its
+  // separating space: the line ends in two spaces, byte for byte what the real scrape shows.
+  lines.push("# HELP http_server_requests_seconds  ", "# TYPE http_server_requests_seconds histogram");
   const maxLines: string[] = [];
   for (const a of aggregates) {
     const tags = `error="none",exception="none",method="${label(a.method)}",outcome="${outcomeOf(a.status)}",status="${a.status}",uri="${label(a.route)}"`;
@@ -102,7 +104,7 @@ export function prometheusText(source: ActuatorSource): string {
     maxLines.push(`http_server_requests_seconds_max{${tags}} ${a.maxSeconds}`);
   }
   lines.push(
-    "# HELP http_server_requests_seconds_max",
+    "# HELP http_server_requests_seconds_max  ",
     "# TYPE http_server_requests_seconds_max gauge",
     ...maxLines,
   );

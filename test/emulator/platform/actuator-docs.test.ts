@@ -57,6 +57,13 @@ describe("actuator and API docs", () => {
     assert.ok(res.text.includes(`http_server_requests_seconds_count{${tags}} 2\n`), res.text);
     assert.ok(res.text.includes(`http_server_requests_seconds_bucket{${tags},le="+Inf"} 2\n`));
     assert.match(res.text, /^# TYPE http_server_requests_seconds histogram$/m);
+    // Micrometer's help for a timer with no description is " ": the line ends in two spaces.
+    assert.match(res.text, /^# HELP http_server_requests_seconds {2}\n# TYPE/m);
+    assert.match(res.text, /^# HELP http_server_requests_seconds_max {2}\n# TYPE/m);
+    assert.ok(
+      res.text.split("\n").every((line) => !/^# (HELP|TYPE) \S+$/.test(line)),
+      res.text,
+    );
     assert.match(res.text, /^process_start_time_seconds \d+(\.\d+)?$/m);
   });
 
