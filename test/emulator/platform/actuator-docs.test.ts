@@ -24,6 +24,27 @@ describe("actuator and API docs", () => {
     assert.deepEqual(ping.body, { status: "UP" });
   });
 
+  it("negotiates the actuator's type from Accept as Spring Boot does", async () => {
+    const typeFor = async (service: "users" | "tours", accept: string) => {
+      const res = await t.http(service).get("/actuator/health").set("Accept", accept);
+      return `${res.status} ${res.headers["content-type"] ?? "-"} ${res.text.length > 0}`;
+    };
+    assert.equal(await typeFor("users", "application/json"), "200 application/json true");
+    assert.equal(await typeFor("users", "*/*"), "200 application/vnd.spring-boot.actuator.v3+json true");
+    assert.equal(
+      await typeFor("users", "application/*"),
+      "200 application/vnd.spring-boot.actuator.v3+json true",
+    );
+    assert.equal(await typeFor("users", "text/plain, application/json;q=0.5"), "200 application/json true");
+    // Nothing producible: Boot's 406 with no body; the catch-all advice turns it into a bare 500.
+    assert.equal(await typeFor("users", "application/xml"), "406 - false");
+    assert.equal(await typeFor("users", "text/plain"), "406 - false");
+    assert.equal(await typeFor("tours", "application/xml"), "500 - false");
+    const info = await t.http("bands").get("/actuator/info").set("Accept", "application/json").expect(200);
+    assert.equal(info.headers["content-type"], "application/json");
+    assert.deepEqual(info.body, {});
+  });
+
   it("still answers 401 to a bad token on permitAll paths", async () => {
     await t.http("users").get("/actuator/health").set("Authorization", "Bearer nope").expect(401);
   });
