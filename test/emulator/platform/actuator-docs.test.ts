@@ -68,6 +68,33 @@ describe("actuator and API docs", () => {
     await t.http("catalog").get("/actuator/metrics/nope").expect(404);
   });
 
+  it("filters a metric by ?tag=key:value as MetricsEndpoint does", async () => {
+    await t.http("bands").get("/actuator/health").expect(200);
+    await t.http("bands").get("/actuator/info").expect(200);
+    await t.http("bands").get("/actuator/info").expect(200);
+    const metric = "/actuator/metrics/http.server.requests";
+    const info = await t.http("bands").get(`${metric}?tag=uri:/actuator/info`).expect(200);
+    assert.deepEqual(info.body.measurements[0], { statistic: "COUNT", value: 2 });
+    // The tag filtered by is no longer listed among the available ones.
+    assert.deepEqual(
+      info.body.availableTags.map((t: { tag: string }) => t.tag),
+      ["exception", "method", "error", "outcome", "status"],
+    );
+    const both = await t.http("bands").get(`${metric}?tag=uri:/actuator/health&tag=status:200`).expect(200);
+    assert.deepEqual(both.body.measurements[0], { statistic: "COUNT", value: 1 });
+    await t.http("bands").get(`${metric}?tag=uri:/nowhere`).expect(404);
+    await t.http("bands").get("/actuator/metrics/process.uptime?tag=pool:x").expect(404);
+    const pool = await t.http("bands").get("/actuator/metrics/hikaricp.connections?tag=pool:HikariPool-1");
+    assert.deepEqual(pool.body.availableTags, []);
+    const bad = await t.http("bands").get(`${metric}?tag=uri`).expect(400);
+    assert.equal(bad.body.error, "Bad Request");
+    const music = await t.http("catalog").get(`${metric}?tag=uri`).expect(500);
+    assert.equal(
+      music.body.message,
+      `An unexpected error occurred: 400 BAD_REQUEST "Each tag parameter must be in the form 'key:value' but was: uri"`,
+    );
+  });
+
   it("exposes request counts and latency histograms per route in the Prometheus format", async () => {
     await t.http("tours").get("/actuator/health").expect(200);
     await t.http("tours").get("/actuator/health").expect(200);
