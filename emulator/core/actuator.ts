@@ -7,9 +7,11 @@ import { statfsSync } from "node:fs";
 import { defineRoute, type Route } from "./routing/route.js";
 import type { Reply } from "./http/reply.js";
 import { empty } from "./http/reply.js";
-import { BUCKETS_SECONDS, type Telemetry } from "./telemetry.js";
+import { FrameworkError } from "./http/errors.js";
+import { BUCKETS_SECONDS, type RouteAggregate, type Telemetry } from "./telemetry.js";
 
 export const ACTUATOR_TYPE = "application/vnd.spring-boot.actuator.v3+json";
+export const SCRAPE_TYPE = "text/plain;version=0.0.4;charset=utf-8";
 
 export interface HealthComponent {
   status: "UP" | "DOWN";
@@ -89,7 +91,9 @@ export function prometheusText(source: ActuatorSource): string {
     'hikaricp_connections{pool="HikariPool-1"} 10',
   );
   const aggregates = source.telemetry.aggregatesFor(source.service);
-  lines.push("# HELP http_server_requests_seconds", "# TYPE http_server_requests_seconds histogram");
+  // A timer without a description gets Micrometer's help text " ", written after the name and its
+  // separating space: the line ends in two spaces, byte for byte what the real scrape shows.
+  lines.push("# HELP http_server_requests_seconds  ", "# TYPE http_server_requests_seconds histogram");
   const maxLines: string[] = [];
   for (const a of aggregates) {
     const tags = `error="none",exception="none",method="${label(a.method)}",outcome="${outcomeOf(a.status)}",status="${a.status}",uri="${label(a.route)}"`;
@@ -102,7 +106,7 @@ export function prometheusText(source: ActuatorSource): string {
     maxLines.push(`http_server_requests_seconds_max{${tags}} ${a.maxSeconds}`);
   }
   lines.push(
-    "# HELP http_server_requests_seconds_max",
+    "# HELP http_server_requests_seconds_max  ",
     "# TYPE http_server_requests_seconds_max gauge",
     ...maxLines,
   );
@@ -111,12 +115,58 @@ export function prometheusText(source: ActuatorSource): string {
 
 const METRIC_NAMES = ["hikaricp.connections", "http.server.requests", "process.start.time", "process.uptime"];
 
-function metric(source: ActuatorSource, name: string): Record<string, unknown> | undefined {
+type Tag = readonly [key: string, value: string];
+
+/** The tags of a request timer, as Spring MVC's observation names them. */
+function timerTags(a: RouteAggregate): Record<string, string> {
+  return {
+    error: "none",
+    exception: "none",
+    method: a.method,
+    outcome: outcomeOf(a.status),
+    status: String(a.status),
+    uri: a.route,
+  };
+}
+
+/**
+ * `?tag=key:value` as MetricsEndpoint parses it: repeated or comma-separated, split at the
+ * first colon. A tag without a colon is Boot's 400, naming that tag.
+ */
+export function parseTags(raw: string | null): Tag[] {
+  if (raw === null) return [];
+  return raw.split(",").map((part) => {
+    const colon = part.indexOf(":");
+    if (colon < 0) {
+      const reason = `Each tag parameter must be in the form 'key:value' but was: ${part}`;
+      throw new FrameworkError({ kind: "badEndpointRequest", reason });
+    }
+    return [part.slice(0, colon), part.slice(colon + 1)] as const;
+  });
+}
+
+function metric(
+  source: ActuatorSource,
+  name: string,
+  tags: readonly Tag[],
+): Record<string, unknown> | undefined {
   const nowMs = source.now();
+  // Only the request timer has tags worth filtering by; the gauges' single series either
+  // matches every tag asked for or the metric is not found, as findFirstMatchingMeters does.
+  const gaugeTags: Record<string, Record<string, string>> = {
+    "hikaricp.connections": { pool: "HikariPool-1" },
+  };
+  if (name !== "http.server.requests" && !tags.every(([k, v]) => gaugeTags[name]?.[k] === v))
+    return undefined;
   switch (name) {
     case "http.server.requests": {
-      const aggregates = source.telemetry.aggregatesFor(source.service);
+      const aggregates = source.telemetry
+        .aggregatesFor(source.service)
+        .filter((a) => tags.every(([k, v]) => timerTags(a)[k] === v));
+      // No meter has those tags: the endpoint answers 404, as for an unknown name.
+      if (aggregates.length === 0 && tags.length > 0) return undefined;
       const values = (pick: (a: (typeof aggregates)[number]) => string) => [...new Set(aggregates.map(pick))];
+      const filtered = new Set(tags.map(([k]) => k));
       return {
         name,
         baseUnit: "seconds",
@@ -125,6 +175,7 @@ function metric(source: ActuatorSource, name: string): Record<string, unknown> |
           { statistic: "TOTAL_TIME", value: aggregates.reduce((s, a) => s + a.sumSeconds, 0) },
           { statistic: "MAX", value: aggregates.reduce((m, a) => Math.max(m, a.maxSeconds), 0) },
         ],
+        // The tags filtered by are left out of availableTags, as MetricsEndpoint does.
         availableTags: [
           { tag: "exception", values: ["none"] },
           { tag: "method", values: values((a) => a.method) },
@@ -132,7 +183,7 @@ function metric(source: ActuatorSource, name: string): Record<string, unknown> |
           { tag: "uri", values: values((a) => a.route) },
           { tag: "outcome", values: values((a) => outcomeOf(a.status)) },
           { tag: "status", values: values((a) => String(a.status)) },
-        ],
+        ].filter((t) => !filtered.has(t.tag)),
       };
     }
     case "process.uptime":
@@ -156,7 +207,9 @@ function metric(source: ActuatorSource, name: string): Record<string, unknown> |
         name,
         description: "Total connections",
         measurements: [{ statistic: "VALUE", value: 10 }],
-        availableTags: [{ tag: "pool", values: ["HikariPool-1"] }],
+        availableTags: [{ tag: "pool", values: ["HikariPool-1"] }].filter(
+          (t) => !tags.some(([k]) => k === t.tag),
+        ),
       };
     default:
       return undefined;
@@ -243,9 +296,11 @@ export function actuatorRoutes(source: ActuatorSource): Route[] {
       operationId: "metrics-requiredMetricName",
       summary: "Actuator web endpoint 'metrics-requiredMetricName'",
       params: { requiredMetricName: "string" },
+      query: { tag: { type: "string", required: false } },
       responses: { 200: { description: "OK" } },
-      handle: ({ params }) => {
-        const found = metric(source, params.requiredMetricName);
+      handle: ({ params, query }) => {
+        const tags = parseTags(query.tag);
+        const found = metric(source, params.requiredMetricName, tags);
         return found ? actuatorJson(200, found) : empty(404);
       },
     }),
@@ -259,7 +314,7 @@ export function actuatorRoutes(source: ActuatorSource): Route[] {
       handle: () => ({
         status: 200,
         body: prometheusText(source),
-        contentType: "text/plain;version=0.0.4;charset=utf-8",
+        contentType: SCRAPE_TYPE,
       }),
     }),
   ];

@@ -4,7 +4,7 @@
  * Every service (user, band, music-catalog, tour) is this pipeline plus its own definition.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { actuatorRoutes, type HealthComponent } from "./actuator.js";
+import { ACTUATOR_TYPE, actuatorRoutes, SCRAPE_TYPE, type HealthComponent } from "./actuator.js";
 import type { Clock } from "./clock.js";
 import { exchangeOf, type ExchangeObserver } from "./exchange.js";
 import { docsRoutes } from "./docs-routes.js";
@@ -12,7 +12,14 @@ import type { DocsInfo } from "./openapi.js";
 import { bootReply, type ErrorContext, type ErrorStyle } from "./http/error-styles.js";
 import { FrameworkError } from "./http/errors.js";
 import { deliver } from "./http/deliver.js";
-import { isUnreadableAccept, jsonTypeFor, parseAccept, prefersHtml } from "./http/media-type.js";
+import {
+  acceptsScrape,
+  actuatorTypeFor,
+  isUnreadableAccept,
+  jsonTypeFor,
+  parseAccept,
+  prefersHtml,
+} from "./http/media-type.js";
 import { empty, JSON_TYPE, PROBLEM_TYPE, type Reply } from "./http/reply.js";
 import { bindArguments, type BoundArguments } from "./routing/bind-request.js";
 import { serviceApp, type ServiceApp } from "./service-app.js";
@@ -144,9 +151,13 @@ export function createResourceApp(
     // but not when the Accept header does not even parse: then every body written by content
     // negotiation is dropped, and a 2xx with a body becomes the 406 (or the catch-all's 500).
     if (reply.contentType === PROBLEM_TYPE && isUnreadableAccept(accept)) return empty(reply.status);
-    if (reply.contentType !== JSON_TYPE) return reply;
-    const written = jsonTypeFor(accept);
-    if (written === JSON_TYPE) return reply;
+    if (reply.contentType === SCRAPE_TYPE && !acceptsScrape(accept)) {
+      return style.toReply(new FrameworkError({ kind: "notAcceptable" }), errorContext);
+    }
+    if (reply.contentType !== JSON_TYPE && reply.contentType !== ACTUATOR_TYPE) return reply;
+    // Actuator's endpoints produce their own versioned type or plain JSON, chosen by Accept.
+    const written = reply.contentType === ACTUATOR_TYPE ? actuatorTypeFor(accept) : jsonTypeFor(accept);
+    if (written === reply.contentType) return reply;
     if (written) return { ...reply, contentType: written };
     if (reply.status < 400) return style.toReply(new FrameworkError({ kind: "notAcceptable" }), errorContext);
     // The headers set before the error page was rendered (Allow, a session cookie) stay.

@@ -104,6 +104,8 @@ export function frameworkMessage(problem: FrameworkProblem, rawPath: string, met
       return `Maximum request body size of ${problem.limit} bytes exceeded`;
     case "rejected":
       return problem.reason;
+    case "badEndpointRequest":
+      return `400 BAD_REQUEST "${problem.reason}"`;
   }
 }
 

@@ -16,7 +16,9 @@ export type FrameworkProblem =
   | { kind: "typeMismatch"; name: string; value: string; javaType: string; reason: string }
   | { kind: "methodValidation" }
   | { kind: "payloadTooLarge"; limit: number }
-  | { kind: "rejected"; status: 400 | 405; reason: string };
+  | { kind: "rejected"; status: 400 | 405; reason: string }
+  /** An actuator endpoint's InvalidEndpointRequestException, rethrown as a 400 ResponseStatusException. */
+  | { kind: "badEndpointRequest"; reason: string };
 
 /** Raised by the MVC layer: routing, argument binding, content negotiation. */
 export class FrameworkError extends Error {

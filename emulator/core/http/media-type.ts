@@ -218,6 +218,50 @@ export function jsonTypeFor(ranges: readonly AcceptRange[]): string | undefined 
   return best?.type;
 }
 
+/** What Actuator's JSON endpoints produce, in Spring Boot's order (`ActuatorMediaType`, then JSON). */
+const ACTUATOR_PRODUCES = [
+  "application/vnd.spring-boot.actuator.v3+json",
+  "application/vnd.spring-boot.actuator.v2+json",
+  "application/json",
+] as const;
+
+/**
+ * The type an Actuator JSON endpoint answers for this Accept, or undefined (406): the first
+ * producible type the best range covers, so no Accept, a full wildcard or `application/*` get
+ * the v3 type and `application/json` gets plain JSON.
+ */
+export function actuatorTypeFor(ranges: readonly AcceptRange[]): string | undefined {
+  if (ranges === ANY) return ACTUATOR_PRODUCES[0];
+  let best: { type: string; q: number; concrete: boolean } | undefined;
+  for (const range of ranges) {
+    if (range.q <= 0) continue;
+    const concrete = range.type !== "*" && range.subtype !== "*" && !range.subtype.startsWith("*+");
+    const type = ACTUATOR_PRODUCES.find((t) => covers(range, "application", t.slice("application/".length)));
+    if (type === undefined) continue;
+    if (!best || range.q > best.q || (range.q === best.q && concrete && !best.concrete)) {
+      best = { type, q: range.q, concrete };
+    }
+  }
+  return best?.type;
+}
+
+/**
+ * Whether the Prometheus scrape endpoint can answer this Accept: Boot produces the text format,
+ * OpenMetrics and the protobuf format, so a client that takes none of them (only JSON, say) gets
+ * the 406. The emulator writes the text format for every acceptable one.
+ */
+export function acceptsScrape(ranges: readonly AcceptRange[]): boolean {
+  return (
+    ranges === ANY ||
+    ranges.some(
+      (r) =>
+        covers(r, "text", "plain") ||
+        covers(r, "application", "openmetrics-text") ||
+        covers(r, "application", "vnd.google.protobuf"),
+    )
+  );
+}
+
 /** Boot's error controller serves HTML when the client names text/html explicitly. */
 export function prefersHtml(ranges: readonly AcceptRange[]): boolean {
   return ranges.some((r) => r.type === "text" && r.subtype === "html" && r.q > 0);
