@@ -11,7 +11,6 @@ import { FrameworkError } from "./http/errors.js";
 import { BUCKETS_SECONDS, type RouteAggregate, type Telemetry } from "./telemetry.js";
 
 export const ACTUATOR_TYPE = "application/vnd.spring-boot.actuator.v3+json";
-export const SCRAPE_TYPE = "text/plain;version=0.0.4;charset=utf-8";
 
 export interface HealthComponent {
   status: "UP" | "DOWN";
@@ -314,7 +313,7 @@ export function actuatorRoutes(source: ActuatorSource): Route[] {
       handle: () => ({
         status: 200,
         body: prometheusText(source),
-        contentType: SCRAPE_TYPE,
+        contentType: "text/plain;version=0.0.4;charset=utf-8",
       }),
     }),
   ];

@@ -4,7 +4,7 @@
  * Every service (user, band, music-catalog, tour) is this pipeline plus its own definition.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ACTUATOR_TYPE, actuatorRoutes, SCRAPE_TYPE, type HealthComponent } from "./actuator.js";
+import { ACTUATOR_TYPE, actuatorRoutes, type HealthComponent } from "./actuator.js";
 import type { Clock } from "./clock.js";
 import { exchangeOf, type ExchangeObserver } from "./exchange.js";
 import { docsRoutes } from "./docs-routes.js";
@@ -13,7 +13,6 @@ import { bootReply, type ErrorContext, type ErrorStyle } from "./http/error-styl
 import { FrameworkError } from "./http/errors.js";
 import { deliver } from "./http/deliver.js";
 import {
-  acceptsScrape,
   actuatorTypeFor,
   isUnreadableAccept,
   jsonTypeFor,
@@ -151,9 +150,6 @@ export function createResourceApp(
     // but not when the Accept header does not even parse: then every body written by content
     // negotiation is dropped, and a 2xx with a body becomes the 406 (or the catch-all's 500).
     if (reply.contentType === PROBLEM_TYPE && isUnreadableAccept(accept)) return empty(reply.status);
-    if (reply.contentType === SCRAPE_TYPE && !acceptsScrape(accept)) {
-      return style.toReply(new FrameworkError({ kind: "notAcceptable" }), errorContext);
-    }
     if (reply.contentType !== JSON_TYPE && reply.contentType !== ACTUATOR_TYPE) return reply;
     // Actuator's endpoints produce their own versioned type or plain JSON, chosen by Accept.
     const written = reply.contentType === ACTUATOR_TYPE ? actuatorTypeFor(accept) : jsonTypeFor(accept);

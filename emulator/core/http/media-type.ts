@@ -245,23 +245,6 @@ export function actuatorTypeFor(ranges: readonly AcceptRange[]): string | undefi
   return best?.type;
 }
 
-/**
- * Whether the Prometheus scrape endpoint can answer this Accept: Boot produces the text format,
- * OpenMetrics and the protobuf format, so a client that takes none of them (only JSON, say) gets
- * the 406. The emulator writes the text format for every acceptable one.
- */
-export function acceptsScrape(ranges: readonly AcceptRange[]): boolean {
-  return (
-    ranges === ANY ||
-    ranges.some(
-      (r) =>
-        covers(r, "text", "plain") ||
-        covers(r, "application", "openmetrics-text") ||
-        covers(r, "application", "vnd.google.protobuf"),
-    )
-  );
-}
-
 /** Boot's error controller serves HTML when the client names text/html explicitly. */
 export function prefersHtml(ranges: readonly AcceptRange[]): boolean {
   return ranges.some((r) => r.type === "text" && r.subtype === "html" && r.q > 0);

@@ -115,20 +115,6 @@ describe("actuator and API docs", () => {
     assert.match(res.text, /^process_start_time_seconds \d+(\.\d+)?$/m);
   });
 
-  it("answers the scrape to any Accept that takes a Prometheus format, and 406 to one that does not", async () => {
-    const scrape = (service: "users" | "tours", accept: string) =>
-      t.http(service).get("/actuator/prometheus").set("Accept", accept);
-    const prometheus = await scrape(
-      "users",
-      "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.3,*/*;q=0.1",
-    ).expect(200);
-    assert.equal(prometheus.headers["content-type"], "text/plain;version=0.0.4;charset=utf-8");
-    await scrape("users", "text/*").expect(200);
-    const json = await scrape("users", "application/json").expect(406);
-    assert.equal(json.text, "");
-    await scrape("tours", "application/json").expect(500);
-  });
-
   it("generates an OpenAPI 3 document per service with the Bearer scheme", async () => {
     const music = await t.http("catalog").get("/v3/api-docs").set("Host", "localhost:8093").expect(200);
     assert.equal(music.body.openapi, "3.0.1");
