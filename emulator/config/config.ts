@@ -4,6 +4,7 @@
  * once (exit 2).
  */
 import { DEFAULT_PORTS, SERVICE_NAMES } from "../services/registry.js";
+import { MAX_TIMER_MS } from "../../common/timers.js";
 import type { ServiceName } from "../services/service-module.js";
 import type { ReadText } from "../strain/parsed.js";
 import type { StrainSettings } from "../strain/settings.js";
@@ -12,9 +13,6 @@ import { byteSize, durationMs, integer, nonEmptyString, onOff, port, type Parsed
 
 export type ListenerName = ServiceName | "admin";
 export const LISTENER_NAMES: readonly ListenerName[] = [...SERVICE_NAMES, "admin"];
-
-/** The longest timer Node keeps (2^31 - 1 ms, a little over 596 hours). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface EmulatorConfig {
   host: string;

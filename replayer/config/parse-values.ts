@@ -1,4 +1,5 @@
 import { parseDuration } from "../../common/duration.js";
+import { MAX_TIMER_MS } from "../../common/timers.js";
 
 /**
  * Small parsers for flag values. Each returns the value or a problem text (without the flag
@@ -23,8 +24,6 @@ export function parsePositiveNumber(text: string): Parsed<number> {
   return value > 0 ? ok(value) : problem("must be > 0");
 }
 
-/** The longest time a Node timer waits (2^31 − 1 ms, 24.8 days); a longer one fires at once. */
-export const MAX_TIMER_MS = 2_147_483_647;
 const TOO_LONG = "must be ≤ 596h (the longest a timer can wait)";
 
 export function parsePositiveDuration(text: string, defaultUnit: "ms" | "s"): Parsed<number> {

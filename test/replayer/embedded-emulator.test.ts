@@ -6,7 +6,7 @@ import { TargetUnreachableError, UsageError } from "../../replayer/errors.js";
 import { startEmbeddedEmulator } from "../../replayer/target/embedded-emulator.js";
 import { fetchToken } from "../../replayer/target/http-get.js";
 import { preflight } from "../../replayer/target/preflight.js";
-import { MAX_TIMER_MS } from "../../replayer/config/parse-values.js";
+import { MAX_TIMER_MS } from "../../common/timers.js";
 
 /**
  * A stand-in for the emulator's process protocol only (argv, the ready line, /token, SIGTERM):

@@ -3,6 +3,7 @@
  * counted from the request's arrival and never blocks: a timer per response, no queue.
  */
 import type { ServerResponse } from "node:http";
+import { MAX_TIMER_MS } from "../../../common/timers.js";
 import type { Fault, StrainPlan } from "../strain.js";
 import { SECURITY_HEADERS_FLAT } from "./headers.js";
 import type { Reply } from "./reply.js";
@@ -12,8 +13,6 @@ export interface Delivered {
   bytes: number;
   fault: string | undefined;
 }
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Responses held by a `hang` fault, so a shutdown can cut them. */
 export const hangingResponses = new Set<ServerResponse>();
