@@ -180,7 +180,11 @@ export function isUnreadableAccept(ranges: readonly AcceptRange[]): boolean {
 }
 
 function covers(range: AcceptRange, type: string, subtype: string): boolean {
-  if (range.q <= 0) return false;
+  return range.q > 0 && compatibleWith(range, type, subtype);
+}
+
+/** MimeType.isCompatibleWith for a concrete type, whatever the range's quality. */
+export function compatibleWith(range: AcceptRange, type: string, subtype: string): boolean {
   if (range.type === "*") return true;
   if (range.type !== type) return false;
   if (range.subtype === "*" || range.subtype === subtype) return true;

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { compatibleWith, parseAccept } from "../http/media-type.js";
 
 const EXCLUDED = [
   ["application", "json"],
@@ -20,35 +21,12 @@ export function savesRequest(method: string, rawPath: string, headers: IncomingH
   if (method !== "GET") return false;
   if (/\/favicon\.[^/]*$/.test(rawPath)) return false;
   if (headers["x-requested-with"] === "XMLHttpRequest") return false;
-  const requested = requestedTypes(headers.accept);
-  return !EXCLUDED.some(([type, subtype]) => requested.some((range) => compatible(range, type, subtype)));
-}
-
-interface Requested {
-  type: string;
-  subtype: string;
-}
-
-/** The Accept ranges MediaTypeRequestMatcher looks at: all of them except an exact `*` / `*`. */
-function requestedTypes(accept: string | undefined): Requested[] {
-  if (!accept) return [];
-  const ranges: Requested[] = [];
-  for (const part of accept.split(",")) {
-    const [essence = "", ...params] = part.split(";");
-    const [type = "", subtype = ""] = essence.trim().toLowerCase().split("/");
-    if (!type || !subtype) continue;
-    const bareAll = type === "*" && subtype === "*" && params.every((param) => param.trim() === "");
-    if (!bareAll) ranges.push({ type, subtype });
-  }
-  return ranges;
-}
-
-/** MimeType.isCompatibleWith, for a concrete type on one side. */
-function compatible(range: Requested, type: string, subtype: string): boolean {
-  if (range.type === "*") return true;
-  if (range.type !== type) return false;
-  if (range.subtype === "*" || range.subtype === subtype) return true;
-  return range.subtype.startsWith("*+") && range.subtype.slice(2) === subtype;
+  // MediaTypeRequestMatcher ignores an exact `*` / `*` (no parameters, so quality 1); an Accept
+  // it cannot parse matches nothing, so the request is saved.
+  const requested = parseAccept(headers.accept).filter(
+    (range) => !(range.type === "*" && range.subtype === "*" && range.q === 1),
+  );
+  return !EXCLUDED.some(([type, subtype]) => requested.some((range) => compatibleWith(range, type, subtype)));
 }
 
 const LIMIT = 10_000;
