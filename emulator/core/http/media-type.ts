@@ -204,6 +204,16 @@ export function compatibleWith(range: AcceptRange, type: string, subtype: string
  */
 export function jsonTypeFor(ranges: readonly AcceptRange[]): string | undefined {
   if (ranges === ANY) return "application/json";
+  // parseAccept hands out one frozen array per distinct header: decide once per header.
+  if (jsonTypes.has(ranges)) return jsonTypes.get(ranges);
+  const type = chooseJsonType(ranges);
+  jsonTypes.set(ranges, type);
+  return type;
+}
+
+const jsonTypes = new WeakMap<readonly AcceptRange[], string | undefined>();
+
+function chooseJsonType(ranges: readonly AcceptRange[]): string | undefined {
   let best: { type: string; q: number; concrete: boolean } | undefined;
   for (const range of ranges) {
     if (range.q <= 0) continue;
